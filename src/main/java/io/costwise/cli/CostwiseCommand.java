@@ -1,0 +1,24 @@
+package io.costwise.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code costwise} command line: one subcommand per SageMaker mode and tool. */
+@Command(
+    name = "costwise",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Train, evaluate and serve binary classifiers whose errors have unequal costs.",
+    subcommands = {CommandLine.HelpCommand.class})
+public final class CostwiseCommand implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command.");
+  }
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new CostwiseCommand()).execute(args));
+  }
+}

@@ -1,0 +1,2 @@
+/** The command line: parses arguments and hands immutable settings to the jobs. */
+package io.costwise.cli;

@@ -1,0 +1,2 @@
+/** costwise: cost-sensitive binary classification for SageMaker. */
+package io.costwise;
