@@ -1,0 +1,80 @@
+package io.costwise.config;
+
+/**
+ * Every hyperparameter costwise accepts, with its default, what is allowed and what it means.
+ *
+ * <p>This table is the single source for validation, error messages and the documentation (a test
+ * checks that {@code docs/configuration.md} lists every entry).
+ */
+public enum Hyperparameter {
+  LOSS_FUNCTION_TYPE(
+      "loss_function_type",
+      "builtin",
+      ValueRule.choice("builtin", "custom"),
+      "builtin = binary cross-entropy; custom = the asymmetric cost loss weighted by fn_cost and"
+          + " fp_cost"),
+  FN_COST(
+      "fn_cost",
+      "1",
+      ValueRule.positiveNumber(1e9),
+      "training cost of a false negative (custom loss only)"),
+  FP_COST(
+      "fp_cost",
+      "1",
+      ValueRule.positiveNumber(1e9),
+      "training cost of a false positive (custom loss only)"),
+  EPOCHS("epochs", "50", ValueRule.wholeNumber(1, 100_000), "passes over the training data"),
+  BATCH_SIZE("batch_size", "32", ValueRule.wholeNumber(1, 1_000_000), "rows per gradient step"),
+  LEARNING_RATE(
+      "learning_rate", "0.01", ValueRule.positiveNumber(10), "step size of the optimiser"),
+  OPTIMIZER(
+      "optimizer",
+      "sgd",
+      ValueRule.choice("sgd", "adam"),
+      "sgd = plain SGD without momentum (the reference); adam = Adam"),
+  SEED(
+      "seed",
+      "42",
+      ValueRule.wholeNumber(0, Long.MAX_VALUE / 2),
+      "seeds weight initialisation and the per-epoch shuffle; same seed, same model"),
+  STANDARDIZE(
+      "standardize",
+      "true",
+      ValueRule.bool(),
+      "standardise features with the training channel's mean and standard deviation (stored in"
+          + " the model)");
+
+  private final String key;
+  private final String defaultValue;
+  private final ValueRule rule;
+  private final String description;
+
+  Hyperparameter(String key, String defaultValue, ValueRule rule, String description) {
+    this.key = key;
+    this.defaultValue = defaultValue;
+    this.rule = rule;
+    this.description = description;
+  }
+
+  /** The name in {@code hyperparameters.json}. */
+  public String key() {
+    return key;
+  }
+
+  public String defaultValue() {
+    return defaultValue;
+  }
+
+  /** What values are allowed, in words. */
+  public String allowed() {
+    return rule.allowed();
+  }
+
+  public String description() {
+    return description;
+  }
+
+  ValueRule rule() {
+    return rule;
+  }
+}

@@ -1,0 +1,131 @@
+package io.costwise.config;
+
+import io.costwise.error.InvalidInputException;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Validated hyperparameters: every key of {@link Hyperparameter}, given or defaulted, in canonical
+ * text.
+ *
+ * <p>Keys SageMaker adds ({@code sagemaker_*}, {@code _tuning_objective_metric}) are ignored. Any
+ * other unknown key is almost always a typo, so it fails with the nearest valid name.
+ */
+public final class Hyperparameters {
+  private static final String IGNORED_PREFIX = "sagemaker_";
+  private static final String TUNING_OBJECTIVE = "_tuning_objective_metric";
+
+  private final Map<Hyperparameter, String> values;
+
+  private Hyperparameters(Map<Hyperparameter, String> values) {
+    this.values = values;
+  }
+
+  /** Validates raw values (already unquoted) and fills in defaults. */
+  public static Hyperparameters parse(Map<String, String> raw) {
+    Map<Hyperparameter, String> values = new EnumMap<>(Hyperparameter.class);
+    for (Map.Entry<String, String> entry : raw.entrySet()) {
+      String key = entry.getKey();
+      if (key.startsWith(IGNORED_PREFIX) || key.equals(TUNING_OBJECTIVE)) {
+        continue;
+      }
+      Hyperparameter parameter = byKey(key).orElseThrow(() -> unknownKey(key));
+      values.put(parameter, validate(parameter, entry.getValue()));
+    }
+    for (Hyperparameter parameter : Hyperparameter.values()) {
+      values.computeIfAbsent(parameter, p -> validate(p, p.defaultValue()));
+    }
+    return new Hyperparameters(values);
+  }
+
+  /** Every hyperparameter with its canonical value, in table order: for the model description. */
+  public Map<String, String> asMap() {
+    Map<String, String> map = new LinkedHashMap<>();
+    values.forEach((parameter, value) -> map.put(parameter.key(), value));
+    return map;
+  }
+
+  public String text(Hyperparameter parameter) {
+    return values.get(parameter);
+  }
+
+  public double number(Hyperparameter parameter) {
+    return Double.parseDouble(values.get(parameter));
+  }
+
+  public long wholeNumber(Hyperparameter parameter) {
+    return Long.parseLong(values.get(parameter));
+  }
+
+  public boolean bool(Hyperparameter parameter) {
+    return Boolean.parseBoolean(values.get(parameter));
+  }
+
+  /** The settings of the training run. */
+  public TrainingConfig trainingConfig() {
+    return new TrainingConfig(
+        text(Hyperparameter.LOSS_FUNCTION_TYPE).equals(LossFunctionType.CUSTOM.value())
+            ? LossFunctionType.CUSTOM
+            : LossFunctionType.BUILTIN,
+        MisclassificationCosts.binary(
+            number(Hyperparameter.FN_COST), number(Hyperparameter.FP_COST)),
+        Math.toIntExact(wholeNumber(Hyperparameter.EPOCHS)),
+        Math.toIntExact(wholeNumber(Hyperparameter.BATCH_SIZE)),
+        number(Hyperparameter.LEARNING_RATE),
+        text(Hyperparameter.OPTIMIZER).equals(OptimizerType.ADAM.value())
+            ? OptimizerType.ADAM
+            : OptimizerType.SGD,
+        wholeNumber(Hyperparameter.SEED),
+        bool(Hyperparameter.STANDARDIZE));
+  }
+
+  private static String validate(Hyperparameter parameter, String value) {
+    return parameter
+        .rule()
+        .canonical(value.trim())
+        .orElseThrow(
+            () ->
+                new InvalidInputException(
+                    "Hyperparameter "
+                        + parameter.key()
+                        + " has the value '"
+                        + abbreviate(value)
+                        + "', which is not allowed; use "
+                        + parameter.allowed()
+                        + " (default "
+                        + parameter.defaultValue()
+                        + ")."));
+  }
+
+  private static Optional<Hyperparameter> byKey(String key) {
+    return Arrays.stream(Hyperparameter.values()).filter(p -> p.key().equals(key)).findFirst();
+  }
+
+  private static InvalidInputException unknownKey(String key) {
+    Hyperparameter nearest =
+        Arrays.stream(Hyperparameter.values())
+            .min(Comparator.comparingInt(p -> EditDistance.between(key, p.key())))
+            .orElseThrow();
+    String valid =
+        Arrays.stream(Hyperparameter.values())
+            .map(Hyperparameter::key)
+            .collect(Collectors.joining(", "));
+    return new InvalidInputException(
+        "Unknown hyperparameter '"
+            + abbreviate(key)
+            + "'; did you mean '"
+            + nearest.key()
+            + "'? Valid hyperparameters are "
+            + valid
+            + ".");
+  }
+
+  private static String abbreviate(String text) {
+    return text.length() <= 80 ? text : text.substring(0, 77) + "...";
+  }
+}

@@ -1,0 +1,2 @@
+/** Hyperparameters: the table of valid keys, their validation, and the immutable settings. */
+package io.costwise.config;
