@@ -1,0 +1,26 @@
+package io.costwise.sagemaker;
+
+import java.util.Locale;
+
+/** The MIME types costwise reads and writes, and how a declared type is compared with them. */
+public final class ContentTypes {
+  public static final String CSV = "text/csv";
+  public static final String JSON = "application/json";
+  public static final String JSON_LINES = "application/jsonlines";
+
+  private ContentTypes() {}
+
+  /**
+   * The media type without parameters, lower-cased: {@code "text/csv; charset=utf-8"} and {@code
+   * "TEXT/CSV;label_size=1"} are both {@code text/csv}.
+   */
+  public static String mediaType(String contentType) {
+    int semicolon = contentType.indexOf(';');
+    String type = semicolon < 0 ? contentType : contentType.substring(0, semicolon);
+    return type.trim().toLowerCase(Locale.ROOT);
+  }
+
+  public static boolean isCsv(String contentType) {
+    return mediaType(contentType).equals(CSV);
+  }
+}

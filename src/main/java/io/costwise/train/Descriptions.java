@@ -1,0 +1,75 @@
+package io.costwise.train;
+
+import io.costwise.BuildInfo;
+import io.costwise.config.Hyperparameters;
+import io.costwise.config.MisclassificationCosts;
+import io.costwise.config.TrainingConfig;
+import io.costwise.data.Dataset;
+import io.costwise.model.ModelDescription;
+import io.costwise.model.TrainingResult;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** Builds the model description of a finished run. */
+final class Descriptions {
+  static final double DEFAULT_THRESHOLD = 0.5;
+
+  private Descriptions() {}
+
+  static ModelDescription of(
+      Hyperparameters hyperparameters,
+      Dataset train,
+      Optional<Dataset> validation,
+      TrainingResult result,
+      double seconds,
+      BuildInfo build) {
+    TrainingConfig config = hyperparameters.trainingConfig();
+    Map<String, ModelDescription.ClassCounts> rows = new LinkedHashMap<>();
+    Map<String, String> sha = new LinkedHashMap<>();
+    Map<String, Double> loss = new LinkedHashMap<>();
+    rows.put(ChannelLoader.TRAIN, counts(train));
+    sha.put(ChannelLoader.TRAIN, train.sha256());
+    loss.put(ChannelLoader.TRAIN, result.finalTrainLoss());
+    validation.ifPresent(
+        v -> {
+          rows.put(ChannelLoader.VALIDATION, counts(v));
+          sha.put(ChannelLoader.VALIDATION, v.sha256());
+        });
+    result.finalValidationLoss().ifPresent(l -> loss.put(ChannelLoader.VALIDATION, l));
+    Map<String, String> versions = new LinkedHashMap<>();
+    versions.put("costwise", build.version());
+    versions.put("deeplearning4j", build.dl4jVersion());
+    versions.put("java", Runtime.version().toString());
+    return new ModelDescription(
+        ModelDescription.FORMAT_VERSION,
+        io.costwise.model.ModelFolder.MODEL_FILE,
+        train.featureNames(),
+        DEFAULT_THRESHOLD,
+        "fixed",
+        hyperparameters.asMap(),
+        new ModelDescription.TrainingCosts(config.lossFunction().value(), matrix(config.costs())),
+        rows,
+        sha,
+        versions,
+        config.seed(),
+        config.epochs(),
+        result.resumedAfterEpochs(),
+        seconds,
+        loss);
+  }
+
+  private static ModelDescription.ClassCounts counts(Dataset data) {
+    return new ModelDescription.ClassCounts(data.negatives(), data.positives());
+  }
+
+  private static double[][] matrix(MisclassificationCosts costs) {
+    double[][] matrix = new double[costs.classes()][costs.classes()];
+    for (int actual = 0; actual < costs.classes(); actual++) {
+      for (int predicted = 0; predicted < costs.classes(); predicted++) {
+        matrix[actual][predicted] = costs.cost(actual, predicted);
+      }
+    }
+    return matrix;
+  }
+}

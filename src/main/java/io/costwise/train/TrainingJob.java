@@ -1,0 +1,143 @@
+package io.costwise.train;
+
+import io.costwise.BuildInfo;
+import io.costwise.config.Hyperparameter;
+import io.costwise.config.Hyperparameters;
+import io.costwise.config.TrainingConfig;
+import io.costwise.data.Dataset;
+import io.costwise.error.InvalidInputException;
+import io.costwise.model.CheckpointStore;
+import io.costwise.model.EpochReport;
+import io.costwise.model.LogisticUnitTrainer;
+import io.costwise.model.ModelFolder;
+import io.costwise.model.TrainingResult;
+import io.costwise.model.TrainingStoppedException;
+import io.costwise.sagemaker.CheckpointConfig;
+import io.costwise.sagemaker.HyperparameterFile;
+import io.costwise.sagemaker.SageMakerEnvironment;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * SageMaker's training job: hyperparameters and channels in, model and outcome file out.
+ *
+ * <p>One try/catch that always ends in {@code success} or {@code failure} and an exit code: a
+ * user's mistake becomes its one-sentence message, anything else a sentence that points at the
+ * stack trace in the log.
+ */
+public final class TrainingJob {
+  /** Exit code of a failed job; any non-zero code marks the SageMaker job Failed. */
+  public static final int FAILED = 1;
+
+  /** Exit code after SIGTERM, as the JVM itself reports it (128 + 15). */
+  public static final int STOPPED = 143;
+
+  private static final Logger LOG = LoggerFactory.getLogger(TrainingJob.class);
+
+  private final SageMakerEnvironment environment;
+
+  public TrainingJob(SageMakerEnvironment environment) {
+    this.environment = environment;
+  }
+
+  /** Runs the job and returns the process exit code. */
+  public int run() {
+    OutcomeFiles outcome =
+        new OutcomeFiles(environment.successFile(), environment.failureFile());
+    if (outcome.failureExists()) {
+      LOG.warn(
+          "{} exists from an earlier run; it is kept (SageMaker never overwrites a failure file)",
+          environment.failureFile());
+    }
+    Optional<Path> checkpointDir = Optional.empty();
+    try (StopSignal stop = StopSignal.install()) {
+      try {
+        checkpointDir = CheckpointConfig.checkpointDir(environment);
+        train(stop, checkpointDir);
+        outcome.writeSuccess();
+        LOG.info("Training succeeded; the model is in {}", environment.modelDir());
+        return 0;
+      } catch (TrainingStoppedException e) {
+        String reason = Failures.stopped(e.epochsDone(), checkpointDir);
+        LOG.warn(reason);
+        outcome.writeFailure(reason);
+        return STOPPED;
+      } catch (InvalidInputException e) {
+        LOG.error("Training failed: {}", e.getMessage(), e);
+        outcome.writeFailure(e.getMessage());
+        return FAILED;
+      } catch (OutOfMemoryError e) {
+        outcome.writeFailure(Failures.outOfMemory(e));
+        LOG.error("Training ran out of memory", e);
+        return FAILED;
+      } catch (RuntimeException | IOException | Error e) {
+        LOG.error("Training failed with an internal error", e);
+        outcome.writeFailure(Failures.internal(e));
+        return FAILED;
+      }
+    }
+  }
+
+  private void train(StopSignal stop, Optional<Path> checkpointDir) throws IOException {
+    Hyperparameters hyperparameters =
+        Hyperparameters.parse(HyperparameterFile.read(environment.hyperparametersFile()));
+    TrainingConfig config = hyperparameters.trainingConfig();
+    LOG.info("Hyperparameters: {}", hyperparameters.asMap());
+
+    ChannelLoader channels = new ChannelLoader(environment);
+    Dataset train = channels.train();
+    Optional<Dataset> validation = channels.validation(train);
+    validation.ifPresent(v -> requireSameFeatureNames(train, v));
+
+    Optional<CheckpointStore> checkpoints =
+        checkpointDir.map(
+            dir ->
+                new CheckpointStore(
+                    dir, Fingerprint.of(hyperparameters, Hyperparameter.EPOCHS, train, validation)));
+    checkpoints.ifPresent(c -> LOG.info("Checkpoints: {}", c.dir()));
+
+    long start = System.nanoTime();
+    TrainingResult result =
+        new LogisticUnitTrainer(config, TrainingJob::logEpoch, stop::requested)
+            .train(train, validation, checkpoints);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    if (result.resumedAfterEpochs() > 0) {
+      LOG.info("Resumed from the checkpoint after epoch {}", result.resumedAfterEpochs());
+    }
+    ModelFolder.write(
+        environment.modelDir(),
+        result.model(),
+        Descriptions.of(hyperparameters, train, validation, result, seconds, BuildInfo.load()));
+  }
+
+  private static void logEpoch(EpochReport report) {
+    MetricLine metrics = new MetricLine().add("train:loss", report.trainLoss(), 6);
+    report.validationLoss().ifPresent(loss -> metrics.add("validation:loss", loss, 6));
+    LOG.info("epoch {}/{}: {} ({} ms)", report.epoch(), report.epochs(), metrics, report.millis());
+  }
+
+  /** Headers that name the columns differently usually mean the columns are in another order. */
+  private static void requireSameFeatureNames(Dataset train, Dataset validation) {
+    if (isNamed(train) && isNamed(validation)) {
+      for (int c = 0; c < train.columns(); c++) {
+        if (!train.featureNames().get(c).equals(validation.featureNames().get(c))) {
+          throw new InvalidInputException(
+              "Channel 'validation' names feature column "
+                  + (c + 2)
+                  + " '"
+                  + validation.featureNames().get(c)
+                  + "' where 'train' has '"
+                  + train.featureNames().get(c)
+                  + "'; both channels must give the same features in the same order.");
+        }
+      }
+    }
+  }
+
+  private static boolean isNamed(Dataset data) {
+    return !data.featureNames().equals(Dataset.defaultFeatureNames(data.columns()));
+  }
+}
