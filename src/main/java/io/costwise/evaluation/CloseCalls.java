@@ -1,0 +1,86 @@
+package io.costwise.evaluation;
+
+import java.math.BigDecimal;
+
+/**
+ * How many cases were decided by a narrow margin: their score lies within {@code width} of the
+ * threshold, so a slightly different model or threshold could have flipped them. Counted per cell
+ * of the confusion matrix, because a close call that is a false negative is a different worry from
+ * one that is a true negative.
+ *
+ * <p>The interval is closed on both sides: a case is a close call when
+ *
+ * <pre>
+ *   threshold − width ≤ score ≤ threshold + width
+ * </pre>
+ *
+ * <p>The comparison is made on the decimals Java prints for the three numbers ({@link
+ * BigDecimal#valueOf(double)}), not on their binary values, so that a score of 0.55 is within 0.05
+ * of a threshold of 0.5 as a reader expects (in binary, 0.55 − 0.5 is 0.05000000000000004 and would
+ * fall outside). The cell of each case follows the usual tie rule ({@code score >= threshold} is
+ * positive).
+ *
+ * @param threshold the decision threshold
+ * @param width the half-width of the interval, at least 0
+ * @param tn close calls that are true negatives (just below the threshold, actually negative)
+ * @param fp close calls that are false positives
+ * @param fn close calls that are false negatives
+ * @param tp close calls that are true positives
+ */
+public record CloseCalls(double threshold, double width, long tn, long fp, long fn, long tp) {
+
+  /** The default half-width: scores within 0.05 of the threshold. */
+  public static final double DEFAULT_WIDTH = 0.05;
+
+  /**
+   * Counts the close calls among the given cases.
+   *
+   * @throws IllegalArgumentException if the arrays are malformed (see {@link Evaluation#of}), the
+   *     threshold is NaN or infinite, or the width is negative, NaN or infinite
+   */
+  public static CloseCalls of(double[] scores, int[] labels, double threshold, double width) {
+    Inputs.check(scores, labels);
+    if (!Double.isFinite(threshold)) {
+      throw new IllegalArgumentException("threshold must be finite, got " + threshold);
+    }
+    if (!(width >= 0) || Double.isInfinite(width)) {
+      throw new IllegalArgumentException("width must be finite and >= 0, got " + width);
+    }
+    BigDecimal center = BigDecimal.valueOf(threshold);
+    BigDecimal low = center.subtract(BigDecimal.valueOf(width));
+    BigDecimal high = center.add(BigDecimal.valueOf(width));
+    long tn = 0;
+    long fp = 0;
+    long fn = 0;
+    long tp = 0;
+    // Far from the edges, binary and decimal agree; only cases near them pay for BigDecimal.
+    double margin = width * (1 + 1e-9) + 1e-12;
+    for (int i = 0; i < scores.length; i++) {
+      if (Math.abs(scores[i] - threshold) > margin) {
+        continue;
+      }
+      BigDecimal score = BigDecimal.valueOf(scores[i]);
+      if (score.compareTo(low) < 0 || score.compareTo(high) > 0) {
+        continue;
+      }
+      boolean predictedPositive = scores[i] >= threshold;
+      if (labels[i] == 1) {
+        if (predictedPositive) {
+          tp++;
+        } else {
+          fn++;
+        }
+      } else if (predictedPositive) {
+        fp++;
+      } else {
+        tn++;
+      }
+    }
+    return new CloseCalls(threshold, width, tn, fp, fn, tp);
+  }
+
+  /** All close calls. */
+  public long total() {
+    return tn + fp + fn + tp;
+  }
+}

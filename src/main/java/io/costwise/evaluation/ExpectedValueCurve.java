@@ -1,0 +1,76 @@
+package io.costwise.evaluation;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Expected value per case as a function of the threshold, for plotting "what each cut-off would
+ * have been worth" and for picking one.
+ *
+ * <p>Candidate thresholds, ascending and without duplicates: 0 (everything positive), every
+ * distinct score, the smallest double above the highest score (nothing positive), and 1 when it
+ * lies above that. Between two neighbouring distinct scores the decisions, and so the value, do not
+ * change, so these points are the whole step function; 0 and 1 are there so a plot spans the axis.
+ *
+ * <p>Cost: one O(n log n) sort ({@link SortedScores}), then one pass that moves each group of tied
+ * scores from "predicted positive" to "predicted negative" as the threshold rises past it — not a
+ * fresh count per threshold, which would be O(n²).
+ *
+ * @param points ascending by threshold
+ * @param unit the unit of the values, from the {@link OutcomeValues}
+ */
+public record ExpectedValueCurve(List<ExpectedValuePoint> points, String unit) {
+
+  public ExpectedValueCurve {
+    points = List.copyOf(points);
+  }
+
+  /**
+   * The curve for the given scores, labels and outcome values.
+   *
+   * @throws IllegalArgumentException if the arrays are malformed (see {@link Evaluation#of})
+   */
+  public static ExpectedValueCurve of(double[] scores, int[] labels, OutcomeValues values) {
+    Inputs.check(scores, labels);
+    return of(SortedScores.of(scores, labels), values);
+  }
+
+  static ExpectedValueCurve of(SortedScores sorted, OutcomeValues values) {
+    double[] thresholds = candidateThresholds(sorted.values);
+    OutcomeValues.Exact exact = values.exact();
+    List<ExpectedValuePoint> points = new ArrayList<>(thresholds.length);
+    long tn = 0; // negatives with score < threshold
+    long fn = 0; // positives with score < threshold
+    int k = 0; // first group whose score is >= threshold
+    for (double threshold : thresholds) {
+      while (k < sorted.size() && sorted.values[k] < threshold) {
+        tn += sorted.negatives[k];
+        fn += sorted.positives[k];
+        k++;
+      }
+      long fp = sorted.totalNegatives - tn;
+      long tp = sorted.totalPositives - fn;
+      points.add(new ExpectedValuePoint(threshold, exact.perCase(tn, fp, fn, tp), tn, fp, fn, tp));
+    }
+    return new ExpectedValueCurve(points, values.unit());
+  }
+
+  /** 0, the distinct scores, just above the highest score, and 1; ascending, no duplicates. */
+  static double[] candidateThresholds(double[] distinctAscending) {
+    double[] all = new double[distinctAscending.length + 3];
+    int count = 0;
+    all[count++] = 0.0;
+    for (double value : distinctAscending) {
+      if (value > all[count - 1]) {
+        all[count++] = value;
+      }
+    }
+    double aboveMax = Math.nextUp(distinctAscending[distinctAscending.length - 1]);
+    all[count++] = aboveMax;
+    if (aboveMax < 1.0) {
+      all[count++] = 1.0;
+    }
+    return Arrays.copyOf(all, count);
+  }
+}
