@@ -19,8 +19,8 @@ final class Failures {
   static String outOfMemory(OutOfMemoryError e) {
     return "Training ran out of memory ("
         + e.getMessage()
-        + "); use an instance type with more memory, or raise the Java heap with"
-        + " COSTWISE_HEAP_PERCENT or JAVA_TOOL_OPTIONS=-Xmx..., see docs/configuration.md.";
+        + "); use an instance type with more memory or a smaller batch_size, or raise the Java"
+        + " heap with the environment variable JAVA_TOOL_OPTIONS=-Xmx<size>.";
   }
 
   static String internal(Throwable e) {
