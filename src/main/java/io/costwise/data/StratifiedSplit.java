@@ -95,7 +95,8 @@ public final class StratifiedSplit {
     int positive = (int) Math.floor((double) total * positives / (negatives + positives));
     if (negative + positive < total) {
       // One row is left over: it goes to the class with the larger remainder.
-      if (exactNegative - negative >= (double) total * positives / (negatives + positives) - positive) {
+      if (exactNegative - negative
+          >= (double) total * positives / (negatives + positives) - positive) {
         negative++;
       } else {
         positive++;

@@ -12,7 +12,11 @@ final class Failures {
         + epochsDone
         + " complete epochs; "
         + checkpointDir
-            .map(dir -> "the checkpoint of the last complete epoch is in " + dir + " and a restart resumes from it.")
+            .map(
+                dir ->
+                    "the checkpoint of the last complete epoch is in "
+                        + dir
+                        + " and a restart resumes from it.")
             .orElse("checkpointing was off (no checkpoint_s3_uri), so a new job starts over.");
   }
 

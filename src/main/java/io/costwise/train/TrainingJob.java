@@ -45,8 +45,7 @@ public final class TrainingJob {
 
   /** Runs the job and returns the process exit code. */
   public int run() {
-    OutcomeFiles outcome =
-        new OutcomeFiles(environment.successFile(), environment.failureFile());
+    OutcomeFiles outcome = new OutcomeFiles(environment.successFile(), environment.failureFile());
     if (outcome.failureExists()) {
       LOG.warn(
           "{} exists from an earlier run; it is kept (SageMaker never overwrites a failure file)",
@@ -96,7 +95,8 @@ public final class TrainingJob {
         checkpointDir.map(
             dir ->
                 new CheckpointStore(
-                    dir, Fingerprint.of(hyperparameters, Hyperparameter.EPOCHS, train, validation)));
+                    dir,
+                    Fingerprint.of(hyperparameters, Hyperparameter.EPOCHS, train, validation)));
     checkpoints.ifPresent(c -> LOG.info("Checkpoints: {}", c.dir()));
 
     long start = System.nanoTime();

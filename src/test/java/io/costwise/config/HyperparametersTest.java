@@ -56,7 +56,8 @@ class HyperparametersTest {
   @ParameterizedTest
   @CsvSource({"5, 5", "5.0, 5", "1e1, 10", "+3, 3"})
   void wholeNumbersMayBeWrittenAsDecimals(String given, int expected) {
-    assertEquals(expected, Hyperparameters.parse(Map.of("epochs", given)).trainingConfig().epochs());
+    assertEquals(
+        expected, Hyperparameters.parse(Map.of("epochs", given)).trainingConfig().epochs());
   }
 
   @Test
@@ -75,7 +76,8 @@ class HyperparametersTest {
     InvalidInputException e =
         assertThrows(
             InvalidInputException.class, () -> Hyperparameters.parse(Map.of("fn_cots", "5")));
-    assertTrue(e.getMessage().startsWith("Unknown hyperparameter 'fn_cots'; did you mean 'fn_cost'?"));
+    assertTrue(
+        e.getMessage().startsWith("Unknown hyperparameter 'fn_cots'; did you mean 'fn_cost'?"));
     assertTrue(e.getMessage().contains("loss_function_type, fn_cost, fp_cost, epochs"));
   }
 

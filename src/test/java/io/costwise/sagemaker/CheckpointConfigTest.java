@@ -30,7 +30,6 @@ class CheckpointConfigTest {
         base.resolve("input/config/checkpointconfig.json"),
         "{\"LocalPath\": \"/opt/ml/checkpoints/run\", \"S3Uri\": \"s3://b/c\"}");
     SageMakerEnvironment env = SageMakerEnvironment.of(Map.of(), Optional.of(base));
-    assertEquals(
-        Optional.of(base.resolve("checkpoints/run")), CheckpointConfig.checkpointDir(env));
+    assertEquals(Optional.of(base.resolve("checkpoints/run")), CheckpointConfig.checkpointDir(env));
   }
 }

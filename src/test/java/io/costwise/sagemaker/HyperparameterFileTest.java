@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 class HyperparameterFileTest {
   @Test
   void acceptsEverySdkEncoding() {
-    // v1/v2 generic Estimator: str(v); framework estimators: json.dumps(v); hand-written: JSON types.
+    // v1/v2 generic Estimator: str(v); framework estimators: json.dumps(v); hand-written: JSON
+    // types.
     Map<String, String> values =
         HyperparameterFile.parse(
             "{\"a\": \"custom\", \"b\": \"\\\"custom\\\"\", \"c\": \"5\", \"d\": \"\\\"5\\\"\","

@@ -49,7 +49,8 @@ class InputDataConfigTest {
                 + " \"validation\": {\"RecordWrapperType\": \"RecordIO\"}}");
     InvalidInputException type =
         assertThrows(InvalidInputException.class, () -> config.requireCsv("train"));
-    assertTrue(type.getMessage().startsWith("Channel 'train' has ContentType 'application/x-parquet'"));
+    assertTrue(
+        type.getMessage().startsWith("Channel 'train' has ContentType 'application/x-parquet'"));
     assertTrue(type.getMessage().contains("costwise reads CSV only"));
     InvalidInputException wrapper =
         assertThrows(InvalidInputException.class, () -> config.requireCsv("validation"));

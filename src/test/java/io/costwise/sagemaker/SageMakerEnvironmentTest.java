@@ -41,8 +41,7 @@ class SageMakerEnvironmentTest {
   @Test
   void readsVariablesTrimmedAndIgnoresBlank() {
     SageMakerEnvironment env =
-        SageMakerEnvironment.of(
-            Map.of("TRAINING_JOB_NAME", " job-1 ", "X", " "), Optional.empty());
+        SageMakerEnvironment.of(Map.of("TRAINING_JOB_NAME", " job-1 ", "X", " "), Optional.empty());
     assertEquals(Optional.of("job-1"), env.trainingJobName());
     assertEquals(Optional.empty(), env.variable("X"));
   }
