@@ -62,11 +62,18 @@ public final class LogisticUnitTrainer {
     Optional<DataSet> validationSet = validation.map(LogisticUnitTrainer::toDataSet);
     validationSet.ifPresent(v -> scaler.ifPresent(s -> s.preProcess(v)));
 
+    // Minibatches are cut from plain arrays: INDArray.getRows costs ~0.7 ms a call, more than
+    // the gradient step itself, while copying 32 rows in Java and wrapping them costs ~0.03 ms.
+    Batches batches =
+        new Batches(
+            trainSet.getFeatures().ravel().toDoubleVector(),
+            trainSet.getLabels().ravel().toDoubleVector(),
+            train.columns());
     double trainLoss = network.score(trainSet);
     OptionalDouble validationLoss = validationSet.stream().mapToDouble(network::score).findAny();
     for (int epoch = epochsDone; epoch < config.epochs(); epoch++) {
       long start = System.nanoTime();
-      runEpoch(network, trainSet, epoch);
+      runEpoch(network, batches, epoch);
       trainLoss = network.score(trainSet);
       validationLoss = validationSet.stream().mapToDouble(network::score).findAny();
       int done = epoch + 1;
@@ -83,18 +90,35 @@ public final class LogisticUnitTrainer {
         new TrainedModel(network, scaler), epochsDone, trainLoss, validationLoss);
   }
 
-  private void runEpoch(MultiLayerNetwork network, DataSet trainSet, int epoch) {
-    int rows = trainSet.numExamples();
+  private void runEpoch(MultiLayerNetwork network, Batches batches, int epoch) {
+    int rows = batches.rows();
     int[] order = shuffledOrder(rows, config.seed(), epoch);
-    INDArray features = trainSet.getFeatures();
-    INDArray labels = trainSet.getLabels();
     for (int from = 0; from < rows; from += config.batchSize()) {
       if (stopRequested.getAsBoolean()) {
         throw new TrainingStoppedException(epoch);
       }
-      int to = Math.min(rows, from + config.batchSize());
-      int[] batch = java.util.Arrays.copyOfRange(order, from, to);
-      network.fit(new DataSet(features.getRows(batch), labels.getRows(batch)));
+      network.fit(batches.of(order, from, Math.min(rows, from + config.batchSize())));
+    }
+  }
+
+  /** The (scaled) training rows as plain arrays, from which each minibatch is copied. */
+  private record Batches(double[] features, double[] labels, int columns) {
+    int rows() {
+      return labels.length;
+    }
+
+    DataSet of(int[] order, int from, int to) {
+      int size = to - from;
+      double[] batchFeatures = new double[size * columns];
+      double[] batchLabels = new double[size];
+      for (int i = 0; i < size; i++) {
+        int row = order[from + i];
+        System.arraycopy(features, row * columns, batchFeatures, i * columns, columns);
+        batchLabels[i] = labels[row];
+      }
+      return new DataSet(
+          Nd4j.create(batchFeatures, new long[] {size, columns}, LogisticUnit.DATA_TYPE),
+          Nd4j.create(batchLabels, new long[] {size, 1}, LogisticUnit.DATA_TYPE));
     }
   }
 
