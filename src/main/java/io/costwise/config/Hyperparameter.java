@@ -42,7 +42,29 @@ public enum Hyperparameter {
       "true",
       ValueRule.bool(),
       "standardise features with the training channel's mean and standard deviation (stored in"
-          + " the model)");
+          + " the model)"),
+  VALUE_TN(
+      "value_tn",
+      "0",
+      ValueRule.finiteNumber(),
+      "what a true negative is worth, in value_unit (default: the reference's QALY table at"
+          + " $100,000 per QALY)"),
+  VALUE_FP("value_fp", "-1287.67", ValueRule.finiteNumber(), "what a false positive is worth"),
+  VALUE_TP("value_tp", "-35280", ValueRule.finiteNumber(), "what a true positive is worth"),
+  VALUE_FN("value_fn", "-252000", ValueRule.finiteNumber(), "what a false negative is worth"),
+  VALUE_UNIT("value_unit", "USD", ValueRule.text(16), "the unit of the four values"),
+  DECISION_THRESHOLD(
+      "decision_threshold",
+      "0.5",
+      ValueRule.numberOrChoice(0, 1, "cost_optimal", "tuned"),
+      "predict positive when the score is at least this; cost_optimal = Elkan's threshold from the"
+          + " values; tuned = maximise expected value on the validation channel (see"
+          + " docs/evaluation.md for the guard against small sets)"),
+  CLOSE_CALL_WIDTH(
+      "close_call_width",
+      "0.05",
+      ValueRule.positiveNumber(0.5),
+      "a case is a close call when its score is within this distance of the threshold");
 
   private final String key;
   private final String defaultValue;

@@ -1,6 +1,8 @@
 package io.costwise.config;
 
 import io.costwise.error.InvalidInputException;
+import io.costwise.evaluation.OutcomeValues;
+import io.costwise.evaluation.ThresholdRule;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -82,6 +84,42 @@ public final class Hyperparameters {
             : OptimizerType.SGD,
         wholeNumber(Hyperparameter.SEED),
         bool(Hyperparameter.STANDARDIZE));
+  }
+
+  /**
+   * How the model is judged and decides. The outcome values are checked here, once, so that a table
+   * for which no threshold makes sense fails before training rather than after.
+   */
+  public EvaluationConfig evaluationConfig() {
+    OutcomeValues values;
+    try {
+      values =
+          new OutcomeValues(
+              number(Hyperparameter.VALUE_TN),
+              number(Hyperparameter.VALUE_FP),
+              number(Hyperparameter.VALUE_FN),
+              number(Hyperparameter.VALUE_TP),
+              text(Hyperparameter.VALUE_UNIT));
+      values.costOptimalThreshold();
+    } catch (IllegalArgumentException | InvalidInputException e) {
+      throw new InvalidInputException(
+          "The hyperparameters value_tn, value_fp, value_tp and value_fn ("
+              + text(Hyperparameter.VALUE_TN)
+              + ", "
+              + text(Hyperparameter.VALUE_FP)
+              + ", "
+              + text(Hyperparameter.VALUE_TP)
+              + ", "
+              + text(Hyperparameter.VALUE_FN)
+              + ") do not make a usable value table: "
+              + Character.toLowerCase(e.getMessage().charAt(0))
+              + e.getMessage().substring(1),
+          e);
+    }
+    return new EvaluationConfig(
+        values,
+        ThresholdRule.parse(text(Hyperparameter.DECISION_THRESHOLD)),
+        number(Hyperparameter.CLOSE_CALL_WIDTH));
   }
 
   private static String validate(Hyperparameter parameter, String value) {

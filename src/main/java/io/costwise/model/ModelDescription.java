@@ -13,7 +13,9 @@ import java.util.Map;
  * @param modelFile the DL4J zip in the same folder
  * @param featureNames the features in the order rows must give them
  * @param decisionThreshold predict positive when the score is at least this
- * @param thresholdRule how the threshold was chosen (e.g. {@code fixed})
+ * @param thresholdRule how the threshold was chosen: {@code fixed}, {@code cost_optimal}, {@code
+ *     tuned} or {@code tuned_fell_back_to_cost_optimal}
+ * @param thresholdReason one sentence on why this threshold
  * @param hyperparameters every hyperparameter, canonical, defaults included
  * @param trainingCosts the loss and the error costs it was trained with
  * @param rows per channel: positive and negative row counts
@@ -32,6 +34,7 @@ public record ModelDescription(
     @JsonProperty("feature_names") List<String> featureNames,
     @JsonProperty("decision_threshold") double decisionThreshold,
     @JsonProperty("threshold_rule") String thresholdRule,
+    @JsonProperty("threshold_reason") String thresholdReason,
     @JsonProperty("hyperparameters") Map<String, String> hyperparameters,
     @JsonProperty("training_costs") TrainingCosts trainingCosts,
     @JsonProperty("rows") Map<String, ClassCounts> rows,

@@ -5,6 +5,7 @@ import io.costwise.config.Hyperparameters;
 import io.costwise.config.MisclassificationCosts;
 import io.costwise.config.TrainingConfig;
 import io.costwise.data.Dataset;
+import io.costwise.evaluation.ChosenThreshold;
 import io.costwise.model.ModelDescription;
 import io.costwise.model.TrainingResult;
 import java.util.LinkedHashMap;
@@ -13,8 +14,6 @@ import java.util.Optional;
 
 /** Builds the model description of a finished run. */
 final class Descriptions {
-  static final double DEFAULT_THRESHOLD = 0.5;
-
   private Descriptions() {}
 
   static ModelDescription of(
@@ -23,6 +22,7 @@ final class Descriptions {
       Optional<Dataset> validation,
       TrainingResult result,
       double seconds,
+      ChosenThreshold threshold,
       BuildInfo build) {
     TrainingConfig config = hyperparameters.trainingConfig();
     Map<String, ModelDescription.ClassCounts> rows = new LinkedHashMap<>();
@@ -45,8 +45,9 @@ final class Descriptions {
         ModelDescription.FORMAT_VERSION,
         io.costwise.model.ModelFolder.MODEL_FILE,
         train.featureNames(),
-        DEFAULT_THRESHOLD,
-        "fixed",
+        threshold.value(),
+        threshold.rule(),
+        threshold.reason(),
         hyperparameters.asMap(),
         new ModelDescription.TrainingCosts(config.lossFunction().value(), matrix(config.costs())),
         rows,

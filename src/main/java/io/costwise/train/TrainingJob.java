@@ -1,11 +1,13 @@
 package io.costwise.train;
 
 import io.costwise.BuildInfo;
+import io.costwise.config.EvaluationConfig;
 import io.costwise.config.Hyperparameter;
 import io.costwise.config.Hyperparameters;
 import io.costwise.config.TrainingConfig;
 import io.costwise.data.Dataset;
 import io.costwise.error.InvalidInputException;
+import io.costwise.evaluation.ChosenThreshold;
 import io.costwise.model.CheckpointStore;
 import io.costwise.model.EpochReport;
 import io.costwise.model.LogisticUnitTrainer;
@@ -84,12 +86,19 @@ public final class TrainingJob {
     Hyperparameters hyperparameters =
         Hyperparameters.parse(HyperparameterFile.read(environment.hyperparametersFile()));
     TrainingConfig config = hyperparameters.trainingConfig();
+    EvaluationConfig evaluation = hyperparameters.evaluationConfig();
     LOG.info("Hyperparameters: {}", hyperparameters.asMap());
 
     ChannelLoader channels = new ChannelLoader(environment);
     Dataset train = channels.train();
     Optional<Dataset> validation = channels.validation(train);
     validation.ifPresent(v -> requireSameFeatureNames(train, v));
+    if (evaluation.thresholdRule().needsValidation() && validation.isEmpty()) {
+      throw new InvalidInputException(
+          "Hyperparameter decision_threshold is 'tuned', which chooses the threshold on the"
+              + " validation channel, but there is none; add a 'validation' channel or set"
+              + " decision_threshold to a number or cost_optimal.");
+    }
 
     Optional<CheckpointStore> checkpoints =
         checkpointDir.map(
@@ -107,10 +116,20 @@ public final class TrainingJob {
     if (result.resumedAfterEpochs() > 0) {
       LOG.info("Resumed from the checkpoint after epoch {}", result.resumedAfterEpochs());
     }
+
+    ScoredChannels scored = ScoredChannels.of(result.model(), train, validation);
+    ChosenThreshold threshold = scored.chooseThreshold(evaluation);
+    LOG.info(
+        "Decision threshold {} ({}): {}", threshold.value(), threshold.rule(), threshold.reason());
     ModelFolder.write(
         environment.modelDir(),
         result.model(),
-        Descriptions.of(hyperparameters, train, validation, result, seconds, BuildInfo.load()));
+        Descriptions.of(
+            hyperparameters, train, validation, result, seconds, threshold, BuildInfo.load()));
+    scored
+        .evaluate(threshold, evaluation)
+        .forEach(
+            (split, e) -> LOG.info("evaluation {}: {}", split, EvaluationMetrics.line(split, e)));
   }
 
   private static void logEpoch(EpochReport report) {
