@@ -9,7 +9,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Train, evaluate and serve binary classifiers whose errors have unequal costs.",
-    subcommands = {TrainCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      TrainCommand.class,
+      DemoCommand.class,
+      SweepCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class CostwiseCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

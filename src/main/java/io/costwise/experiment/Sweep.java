@@ -1,0 +1,142 @@
+package io.costwise.experiment;
+
+import io.costwise.config.LossFunctionType;
+import io.costwise.config.MisclassificationCosts;
+import io.costwise.config.TrainingConfig;
+import io.costwise.data.Dataset;
+import io.costwise.data.StratifiedSplit;
+import io.costwise.evaluation.Evaluation;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+
+/**
+ * Answers "which relative cost should I train with?" with error bars: for each fn/fp ratio, train
+ * the cost loss on k − 1 stratified folds, score the held-out fold, and report expected value per
+ * case (mean ± sd over folds), false negatives and false positives, at threshold 0.5 and at the
+ * cost-optimal threshold of the outcome values.
+ */
+public final class Sweep {
+  static final String HALF = "0.5";
+  static final String COST_OPTIMAL = "cost-optimal";
+
+  private final SweepSettings settings;
+  private final Consumer<String> progress;
+
+  public Sweep(SweepSettings settings, Consumer<String> progress) {
+    this.settings = settings;
+    this.progress = progress;
+  }
+
+  /** Rows ratio by ratio, 0.5 before cost-optimal, the best of each kind marked. */
+  public List<SweepRow> run(Dataset data) {
+    int[] foldOf = StratifiedSplit.foldOf(data.labels(), settings.folds(), settings.seed());
+    double costOptimal = settings.values().costOptimalThreshold();
+    List<SweepRow> rows = new ArrayList<>();
+    double[] ratios = settings.ratios();
+    for (int r = 0; r < ratios.length; r++) {
+      long start = System.nanoTime();
+      TrainingConfig config = config(ratios[r]);
+      // Folds are independent models on separate data, so they train in parallel; each is
+      // deterministic on its own, so the result does not depend on the scheduling.
+      List<double[]> scores =
+          IntStream.range(0, settings.folds())
+              .parallel()
+              .mapToObj(fold -> scoreFold(config, data, foldOf, fold))
+              .toList();
+      List<Evaluation> atHalf = new ArrayList<>();
+      List<Evaluation> atOptimal = new ArrayList<>();
+      for (int fold = 0; fold < settings.folds(); fold++) {
+        int[] labels = data.select(StratifiedSplit.rowsOfFold(foldOf, fold, true), "fold").labels();
+        atHalf.add(Evaluation.of(scores.get(fold), labels, 0.5, settings.values(), 0.05));
+        atOptimal.add(
+            Evaluation.of(scores.get(fold), labels, costOptimal, settings.values(), 0.05));
+      }
+      SweepRow half = row(ratios[r], HALF, 0.5, atHalf);
+      rows.add(half);
+      rows.add(row(ratios[r], COST_OPTIMAL, costOptimal, atOptimal));
+      progress.accept(
+          String.format(
+              Locale.ROOT,
+              "[%d/%d] ratio %s: expected value %.2f ± %.2f %s per case at 0.5 (%d folds, %.1f s)",
+              r + 1,
+              ratios.length,
+              plain(ratios[r]),
+              half.meanExpectedValue(),
+              half.sdExpectedValue(),
+              settings.values().unit(),
+              settings.folds(),
+              (System.nanoTime() - start) / 1e9));
+    }
+    return markBest(rows);
+  }
+
+  private static double[] scoreFold(TrainingConfig config, Dataset data, int[] foldOf, int fold) {
+    Dataset train = data.select(StratifiedSplit.rowsOfFold(foldOf, fold, false), "fold");
+    Dataset test = data.select(StratifiedSplit.rowsOfFold(foldOf, fold, true), "fold");
+    return Experiments.score(Experiments.train(config, train), test);
+  }
+
+  private TrainingConfig config(double ratio) {
+    return new TrainingConfig(
+        LossFunctionType.CUSTOM,
+        MisclassificationCosts.binary(ratio, 1),
+        settings.epochs(),
+        settings.batchSize(),
+        settings.learningRate(),
+        settings.optimizer(),
+        settings.seed(),
+        true);
+  }
+
+  static SweepRow row(double ratio, String kind, double threshold, List<Evaluation> folds) {
+    double[] ev = folds.stream().mapToDouble(Evaluation::expectedValuePerCase).toArray();
+    return new SweepRow(
+        ratio,
+        kind,
+        threshold,
+        mean(ev),
+        sampleSd(ev),
+        folds.stream().mapToDouble(e -> e.matrix().fn()).average().orElseThrow(),
+        folds.stream().mapToDouble(e -> e.matrix().fp()).average().orElseThrow(),
+        folds.stream().mapToDouble(e -> e.roc().auc()).average().orElseThrow(),
+        false);
+  }
+
+  static List<SweepRow> markBest(List<SweepRow> rows) {
+    List<SweepRow> marked = new ArrayList<>(rows);
+    for (String kind : List.of(HALF, COST_OPTIMAL)) {
+      SweepRow best =
+          rows.stream()
+              .filter(row -> row.thresholdKind().equals(kind))
+              .max(Comparator.comparingDouble(SweepRow::meanExpectedValue))
+              .orElseThrow();
+      marked.set(rows.indexOf(best), best.markedBest());
+    }
+    return marked;
+  }
+
+  static double mean(double[] values) {
+    double sum = 0;
+    for (double v : values) {
+      sum += v;
+    }
+    return sum / values.length;
+  }
+
+  static double sampleSd(double[] values) {
+    double mean = mean(values);
+    double squares = 0;
+    for (double v : values) {
+      squares += (v - mean) * (v - mean);
+    }
+    return Math.sqrt(squares / (values.length - 1));
+  }
+
+  static String plain(double ratio) {
+    return ratio == Math.rint(ratio) ? Long.toString((long) ratio) : Double.toString(ratio);
+  }
+}
