@@ -1,0 +1,141 @@
+package io.costwise.report;
+
+import io.costwise.evaluation.ConfusionMatrix;
+import io.costwise.evaluation.Evaluation;
+import io.costwise.evaluation.OutcomeValues;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/** The page of a {@link ComparisonReport}: one column per model, one row per metric. */
+final class ComparisonHtml {
+  private ComparisonHtml() {}
+
+  static String render(
+      String title,
+      List<ComparedModel> models,
+      Map<String, RenderedChart> scoreCharts,
+      RenderedChart roc,
+      RenderedChart value) {
+    OutcomeValues values = models.get(0).test().evaluation().values();
+    String unit = values.unit();
+    Html page = new Html(title);
+    page.heading(1, title);
+    ComparedModel best = models.get(0);
+    ComparedModel worst = models.get(0);
+    for (ComparedModel model : models) {
+      double perCase = model.test().evaluation().expectedValuePerCase();
+      if (perCase > best.test().evaluation().expectedValuePerCase()) {
+        best = model;
+      }
+      if (perCase < worst.test().evaluation().expectedValuePerCase()) {
+        worst = model;
+      }
+    }
+    Evaluation top = best.test().evaluation();
+    String ranking = "";
+    if (best != worst) {
+      Evaluation bottom = worst.test().evaluation();
+      ranking =
+          "Best expected value: "
+              + best.name()
+              + ", "
+              + Formats.money(
+                  top.values()
+                      .perCase(top.matrix(), 2)
+                      .subtract(bottom.values().perCase(bottom.matrix(), 2)),
+                  unit)
+              + " per case better than "
+              + worst.name()
+              + ". ";
+    }
+    page.paragraph(
+        ranking + SplitTables.valueSentence(top, "the " + best.name() + " model", null), "lede");
+
+    List<String> header = new ArrayList<>();
+    header.add("Metric");
+    models.forEach(model -> header.add(model.name()));
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(row("Description", models, ComparedModel::description));
+    rows.add(row("Split", models, model -> model.test().name()));
+    rows.add(cells("Cases", models, e -> Formats.count(e.matrix().total())));
+    rows.add(cells("Threshold", models, e -> Formats.threshold(e.threshold())));
+    rows.add(cells("Accuracy", models, e -> Formats.decimal(e.matrix().accuracy(), 4)));
+    rows.add(cells("ROC AUC", models, e -> Formats.decimal(e.roc().auc(), 4)));
+    rows.add(cells("TN", models, e -> Formats.count(e.matrix().tn())));
+    rows.add(cells("FP", models, e -> Formats.count(e.matrix().fp())));
+    rows.add(cells("FN", models, e -> Formats.count(e.matrix().fn())));
+    rows.add(cells("TP", models, e -> Formats.count(e.matrix().tp())));
+    rows.add(
+        cells("Precision 0", models, e -> Formats.decimal(e.report().negative().precision(), 2)));
+    rows.add(
+        cells("Precision 1", models, e -> Formats.decimal(e.report().positive().precision(), 2)));
+    rows.add(cells("Recall 0", models, e -> Formats.decimal(e.report().negative().recall(), 2)));
+    rows.add(cells("Recall 1", models, e -> Formats.decimal(e.report().positive().recall(), 2)));
+    rows.add(cells("F1 0", models, e -> Formats.decimal(e.report().negative().f1(), 2)));
+    rows.add(cells("F1 1", models, e -> Formats.decimal(e.report().positive().f1(), 2)));
+    rows.add(cells("Log loss", models, e -> Formats.decimal(e.probabilityScores().logLoss(), 4)));
+    rows.add(
+        cells("Brier score", models, e -> Formats.decimal(e.probabilityScores().brierScore(), 4)));
+    rows.add(
+        cells(
+            "Close calls (±"
+                + Formats.threshold(models.get(0).test().evaluation().closeCalls().width())
+                + ")",
+            models,
+            e -> Formats.count(e.closeCalls().total())));
+    rows.add(
+        cells(
+            "Expected value per case (" + unit + ")",
+            models,
+            e -> Formats.money(e.values().perCase(e.matrix(), 2), unit)));
+    rows.add(
+        cells(
+            "Expected value, total (" + unit + ")",
+            models,
+            e -> Formats.money(e.expectedValueTotal(), unit)));
+    page.table(null, header, rows);
+    page.paragraph(
+        "A case is predicted positive when its score is at or above the model's threshold. Class 0"
+            + " is negative, class 1 positive; precision, recall and F1 are per class, as in"
+            + " scikit-learn's classification report.",
+        "note");
+
+    page.heading(2, "Outcome values");
+    SplitTables.outcomeValues(page, values);
+    page.heading(2, "Charts");
+    roc.addTo(page);
+    value.addTo(page);
+    for (ComparedModel model : models) {
+      page.heading(3, model.name() + ": " + model.description());
+      ConfusionMatrix m = model.test().evaluation().matrix();
+      page.paragraph(
+          "TN "
+              + Formats.count(m.tn())
+              + ", FP "
+              + Formats.count(m.fp())
+              + ", FN "
+              + Formats.count(m.fn())
+              + ", TP "
+              + Formats.count(m.tp())
+              + ".",
+          "note");
+      scoreCharts.get(model.name()).addTo(page);
+    }
+    return page.finish();
+  }
+
+  private static List<String> row(
+      String name, List<ComparedModel> models, Function<ComparedModel, String> cell) {
+    List<String> row = new ArrayList<>();
+    row.add(name);
+    models.forEach(model -> row.add(cell.apply(model)));
+    return row;
+  }
+
+  private static List<String> cells(
+      String name, List<ComparedModel> models, Function<Evaluation, String> cell) {
+    return row(name, models, model -> cell.apply(model.test().evaluation()));
+  }
+}

@@ -1,0 +1,57 @@
+package io.costwise.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class EvaluationJsonTest {
+  @Test
+  void thinningKeepsEndsAndEvenSpacing() {
+    List<Integer> points = IntStream.range(0, 10_001).boxed().toList();
+    List<Integer> kept = EvaluationJson.thin(points, 2000);
+
+    assertEquals(2000, kept.size());
+    assertEquals(0, kept.get(0));
+    assertEquals(10_000, kept.get(1999));
+    for (int k = 1; k < kept.size(); k++) {
+      int step = kept.get(k) - kept.get(k - 1);
+      assertTrue(step == 5 || step == 6, "step " + step + " at " + k); // 10,000 / 1,999 ≈ 5.0025
+    }
+    assertSame(points, EvaluationJson.thin(points, 10_001), "short enough: unchanged");
+    assertEquals(List.of(0, 10_000), EvaluationJson.thin(points, 2));
+    assertThrows(IllegalArgumentException.class, () -> EvaluationJson.thin(points, 1));
+  }
+
+  @Test
+  void splitShapeIsReusableAndKeyedInSnakeCase() throws Exception {
+    Map<String, Object> split = EvaluationJson.ofSplit(Fixtures.reference("test"));
+
+    assertEquals(
+        List.of(
+            "cases",
+            "threshold",
+            "confusion_matrix",
+            "accuracy",
+            "classification_report",
+            "auc",
+            "log_loss",
+            "brier",
+            "expected_value",
+            "baselines",
+            "close_calls",
+            "roc",
+            "expected_value_curve",
+            "curve_points_thinned"),
+        List.copyOf(split.keySet()));
+    // Exact decimal total, written without an exponent.
+    String text = EvaluationJson.writer().writeValueAsString(split);
+    assertTrue(text.contains("\"total\" : -2811143.01"), text.substring(0, 600));
+    assertTrue(text.contains("\"fn\" : 4"));
+  }
+}

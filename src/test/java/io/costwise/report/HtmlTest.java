@@ -1,0 +1,44 @@
+package io.costwise.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class HtmlTest {
+  @Test
+  void escapesTheFiveSpecialCharacters() {
+    assertEquals("&lt;a href=&quot;x&quot;&gt;&amp;&#39;", Html.escape("<a href=\"x\">&'"));
+    assertEquals("plain ≥ text", Html.escape("plain ≥ text"));
+  }
+
+  @Test
+  void tablesEscapeCellsAndRightAlignNumbers() {
+    String page =
+        new Html("t")
+            .table(
+                "<caption>",
+                List.of("<h>"),
+                List.of(List.of("<row>", "-$1,234.50", "TN 85", "<b>text</b>", "not defined")))
+            .finish();
+
+    assertTrue(page.contains("<caption>&lt;caption&gt;</caption>"));
+    assertTrue(page.contains("<th scope=\"col\">&lt;h&gt;</th>"));
+    assertTrue(page.contains("<th scope=\"row\">&lt;row&gt;</th>"));
+    assertTrue(page.contains("<td class=\"n\">-$1,234.50</td>"));
+    assertTrue(page.contains("<td class=\"n\">TN 85</td>"));
+    assertTrue(page.contains("<td>&lt;b&gt;text&lt;/b&gt;</td>"));
+    assertTrue(page.contains("<td class=\"n\">not defined</td>"));
+    assertTrue(page.endsWith("</html>\n"));
+  }
+
+  @Test
+  void imagesAreInlinedAsDataUris() {
+    String page = new Html("t").image(new byte[] {1, 2, 3}, "a \"chart\"", 9, 5).finish();
+    assertTrue(
+        page.contains(
+            "<img width=\"9\" height=\"5\" alt=\"a &quot;chart&quot;\""
+                + " src=\"data:image/png;base64,AQID\">"));
+  }
+}
