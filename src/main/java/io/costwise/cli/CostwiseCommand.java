@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       TrainCommand.class,
       DemoCommand.class,
       SweepCommand.class,
+      EvaluateCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class CostwiseCommand implements Runnable {
@@ -24,6 +25,8 @@ public final class CostwiseCommand implements Runnable {
   }
 
   public static void main(String[] args) {
+    // Charts are drawn into images; never look for a display, even where DISPLAY is set.
+    System.setProperty("java.awt.headless", "true");
     System.exit(new CommandLine(new CostwiseCommand()).execute(args));
   }
 }

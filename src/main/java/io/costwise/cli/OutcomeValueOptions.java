@@ -35,7 +35,18 @@ final class OutcomeValueOptions {
       description = "Unit of the values (default: ${DEFAULT-VALUE}).")
   String unit = OutcomeValues.reference().unit();
 
+  @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
+  picocli.CommandLine.Model.CommandSpec spec;
+
   OutcomeValues values() {
     return new OutcomeValues(trueNegative, falsePositive, falseNegative, truePositive, unit);
+  }
+
+  /** The values, only if any value option was given on the command line. */
+  java.util.Optional<OutcomeValues> valuesIfGiven() {
+    boolean given =
+        spec.commandLine().getParseResult().matchedOptions().stream()
+            .anyMatch(option -> option.longestName().startsWith("--value-"));
+    return given ? java.util.Optional.of(values()) : java.util.Optional.empty();
   }
 }

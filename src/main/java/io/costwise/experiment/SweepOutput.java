@@ -2,6 +2,8 @@ package io.costwise.experiment;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.costwise.report.SweepChart;
+import io.costwise.report.SweepPoint;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,6 +52,23 @@ public final class SweepOutput {
     Path json = dir.resolve("sweep.json");
     JSON.writeValue(json.toFile(), root);
     written.add(json);
+    Path png = dir.resolve("sweep.png");
+    SweepChart.write(
+        png,
+        rows.stream()
+            .map(
+                r ->
+                    new SweepPoint(
+                        r.ratio(),
+                        r.thresholdKind(),
+                        r.meanExpectedValue(),
+                        r.sdExpectedValue(),
+                        r.meanFalseNegatives(),
+                        r.meanFalsePositives(),
+                        r.best()))
+            .toList(),
+        settings.values().unit());
+    written.add(png);
     return written;
   }
 }

@@ -96,7 +96,7 @@ public final class SweepChart {
             "Expected value per case vs training cost ratio",
             plot,
             true,
-            "Mean over runs at each ratio; bars: ±1 standard deviation");
+            "Mean over cross-validation folds at each ratio; bars: ±1 standard deviation");
     for (int i = 0; i < kinds.size(); i++) {
       renderer.setSeriesPaint(i, Charts.seriesColour(i));
       renderer.setSeriesStroke(i, Charts.LINE);

@@ -24,6 +24,14 @@ record ScoredChannels(
         validation.map(Dataset::labels));
   }
 
+  double[] scores(String channel) {
+    return channel.equals(ChannelLoader.VALIDATION) ? validationScores.orElseThrow() : trainScores;
+  }
+
+  int[] labels(String channel) {
+    return channel.equals(ChannelLoader.VALIDATION) ? validationLabels.orElseThrow() : trainLabels;
+  }
+
   /** Chooses on validation when the rule needs it (the job has checked that there is one). */
   ChosenThreshold chooseThreshold(EvaluationConfig config) {
     return config.thresholdRule().needsValidation()

@@ -8,6 +8,7 @@ import io.costwise.config.TrainingConfig;
 import io.costwise.data.Dataset;
 import io.costwise.error.InvalidInputException;
 import io.costwise.evaluation.ChosenThreshold;
+import io.costwise.evaluation.Evaluation;
 import io.costwise.model.CheckpointStore;
 import io.costwise.model.EpochReport;
 import io.costwise.model.LogisticUnitTrainer;
@@ -19,6 +20,7 @@ import io.costwise.sagemaker.HyperparameterFile;
 import io.costwise.sagemaker.SageMakerEnvironment;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -126,10 +128,17 @@ public final class TrainingJob {
         result.model(),
         Descriptions.of(
             hyperparameters, train, validation, result, seconds, threshold, BuildInfo.load()));
-    scored
-        .evaluate(threshold, evaluation)
-        .forEach(
-            (split, e) -> LOG.info("evaluation {}: {}", split, EvaluationMetrics.line(split, e)));
+    Map<String, Evaluation> evaluations = scored.evaluate(threshold, evaluation);
+    evaluations.forEach(
+        (split, e) -> LOG.info("evaluation {}: {}", split, EvaluationMetrics.line(split, e)));
+    TrainingReport.write(
+        environment.outputDataDir(),
+        environment.trainingJobName(),
+        hyperparameters,
+        threshold,
+        evaluation,
+        scored,
+        evaluations);
   }
 
   private static void logEpoch(EpochReport report) {

@@ -1,0 +1,92 @@
+package io.costwise.cli;
+
+import io.costwise.error.InvalidInputException;
+import io.costwise.evaluation.ClassificationReportText;
+import io.costwise.evaluation.Evaluation;
+import io.costwise.experiment.ModelEvaluation;
+import io.costwise.model.SavedModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalDouble;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code costwise evaluate}: a saved model and labelled data in, the training report out. */
+@Command(
+    name = "evaluate",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = {
+      "Evaluate a trained model (the folder train wrote, or its model.tar.gz) on label-first CSV"
+          + " data and write evaluation.json, report.html and the charts, as train does."
+    })
+final class EvaluateCommand implements Callable<Integer> {
+  @Option(
+      names = "--model",
+      required = true,
+      paramLabel = "PATH",
+      description = "Model folder or model.tar.gz.")
+  Path model;
+
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "CSV",
+      description = "Labelled data: label first, then the model's features.")
+  List<Path> data;
+
+  @Option(
+      names = "--threshold",
+      paramLabel = "P",
+      description = "Decision threshold (default: the model's).")
+  Double threshold;
+
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description = "Where to write the report (default: ${DEFAULT-VALUE}).")
+  Path out = Path.of("costwise-evaluation");
+
+  @Mixin OutcomeValueOptions valueOptions;
+
+  @Override
+  public Integer call() throws Exception {
+    Path scratch = Files.createTempDirectory("costwise-model");
+    try {
+      SavedModel saved = SavedModel.open(model, scratch);
+      ModelEvaluation.Result result =
+          ModelEvaluation.run(
+              saved,
+              data,
+              threshold == null ? OptionalDouble.empty() : OptionalDouble.of(threshold),
+              valueOptions.valuesIfGiven(),
+              out);
+      Evaluation e = result.evaluation();
+      System.out.print(ClassificationReportText.toText(e.report()));
+      System.out.printf(
+          Locale.ROOT,
+          "%nthreshold %s: TN %d, FP %d, FN %d, TP %d; AUC %.4f; expected value %,.2f %s per case%n",
+          e.threshold(),
+          e.matrix().tn(),
+          e.matrix().fp(),
+          e.matrix().fn(),
+          e.matrix().tp(),
+          e.roc().auc(),
+          e.expectedValuePerCase(),
+          e.values().unit());
+      result.files().forEach(file -> System.out.println("wrote " + file));
+      return 0;
+    } catch (InvalidInputException e) {
+      System.err.println("costwise evaluate: " + e.getMessage());
+      return 1;
+    } finally {
+      try (var files = Files.walk(scratch)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+}

@@ -1,0 +1,104 @@
+package io.costwise.train;
+
+import io.costwise.config.EvaluationConfig;
+import io.costwise.config.Hyperparameters;
+import io.costwise.evaluation.ChosenThreshold;
+import io.costwise.evaluation.Evaluation;
+import io.costwise.report.EvaluationJson;
+import io.costwise.report.ModelReport;
+import io.costwise.report.ReportContext;
+import io.costwise.report.ScoredSplit;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes the job's evaluation into {@code /opt/ml/output/data/} (SageMaker uploads it as {@code
+ * output.tar.gz}): {@code evaluation.json}, {@code report.html} and the charts.
+ *
+ * <p>Charts need fonts; an image without them would fail in AWT. The model is already saved by
+ * then, so a chart failure costs the pictures, not the job: {@code evaluation.json} is still
+ * written, and the log says what to install.
+ */
+final class TrainingReport {
+  private static final Logger LOG = LoggerFactory.getLogger(TrainingReport.class);
+
+  private TrainingReport() {}
+
+  static void write(
+      Path dir,
+      Optional<String> jobName,
+      Hyperparameters hyperparameters,
+      ChosenThreshold threshold,
+      EvaluationConfig config,
+      ScoredChannels scored,
+      Map<String, Evaluation> evaluations)
+      throws IOException {
+    List<ScoredSplit> splits = new ArrayList<>();
+    evaluations.forEach(
+        (name, evaluation) ->
+            splits.add(
+                new ScoredSplit(name, scored.scores(name), scored.labels(name), evaluation)));
+    ReportContext context =
+        new ReportContext(
+            "costwise " + jobName.orElse("training job"),
+            facts(hyperparameters, threshold, config));
+    try {
+      List<Path> files = ModelReport.write(dir, context, splits);
+      LOG.info("Evaluation report: {}", files.get(0).getParent());
+    } catch (RuntimeException | LinkageError | InternalError e) {
+      Files.createDirectories(dir);
+      EvaluationJson.write(dir.resolve("evaluation.json"), EvaluationJson.of(context, splits));
+      LOG.warn(
+          "Could not draw the report's charts ({}); wrote evaluation.json only. Images need"
+              + " fontconfig and a font (e.g. Debian's fonts-dejavu-core).",
+          e.toString(),
+          e);
+    }
+  }
+
+  private static Map<String, String> facts(
+      Hyperparameters hyperparameters, ChosenThreshold threshold, EvaluationConfig config) {
+    Map<String, String> facts = new LinkedHashMap<>();
+    Map<String, String> hp = hyperparameters.asMap();
+    facts.put("loss", hp.get("loss_function_type"));
+    if (hp.get("loss_function_type").equals("custom")) {
+      facts.put(
+          "training costs", "fn_cost " + hp.get("fn_cost") + ", fp_cost " + hp.get("fp_cost"));
+    }
+    facts.put(
+        "decision threshold",
+        threshold.value() + " (" + threshold.rule() + "): " + threshold.reason());
+    facts.put(
+        "outcome values",
+        String.format(
+            "TN %s, FP %s, FN %s, TP %s %s",
+            config.values().trueNegative(),
+            config.values().falsePositive(),
+            config.values().falseNegative(),
+            config.values().truePositive(),
+            config.values().unit()));
+    facts.put("close-call width", Double.toString(config.closeCallWidth()));
+    facts.put(
+        "training",
+        hp.get("epochs")
+            + " epochs, batch "
+            + hp.get("batch_size")
+            + ", "
+            + hp.get("optimizer")
+            + " at learning rate "
+            + hp.get("learning_rate")
+            + ", seed "
+            + hp.get("seed")
+            + ", standardize "
+            + hp.get("standardize"));
+    return facts;
+  }
+}
