@@ -10,6 +10,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.Sgd;
@@ -28,6 +29,17 @@ final class LogisticUnit {
   static final DataType DATA_TYPE = DataType.DOUBLE;
 
   private LogisticUnit() {}
+
+  /**
+   * Starts loading ND4J's native backend (about half a second) on a daemon thread, so that it
+   * overlaps reading the configuration and data; the first real use waits for it through the JVM's
+   * class-initialisation lock.
+   */
+  static void startBackend() {
+    Thread thread = new Thread(() -> Nd4j.scalar(DATA_TYPE, 0.0), "costwise-nd4j-init");
+    thread.setDaemon(true);
+    thread.start();
+  }
 
   static MultiLayerNetwork create(TrainingConfig config, int features) {
     MultiLayerConfiguration configuration =

@@ -38,6 +38,11 @@ public final class LogisticUnitTrainer {
     this.stopRequested = stopRequested;
   }
 
+  /** Starts loading the native backend in the background: call early, e.g. before reading data. */
+  public static void warmUp() {
+    LogisticUnit.startBackend();
+  }
+
   /**
    * Trains on {@code train}, reporting the loss on {@code validation} after each epoch, resuming
    * from and saving to {@code checkpoints} when given.
@@ -91,34 +96,11 @@ public final class LogisticUnitTrainer {
   }
 
   private void runEpoch(MultiLayerNetwork network, Batches batches, int epoch) {
-    int rows = batches.rows();
-    int[] order = shuffledOrder(rows, config.seed(), epoch);
-    for (int from = 0; from < rows; from += config.batchSize()) {
-      if (stopRequested.getAsBoolean()) {
-        throw new TrainingStoppedException(epoch);
-      }
-      network.fit(batches.of(order, from, Math.min(rows, from + config.batchSize())));
-    }
-  }
-
-  /** The (scaled) training rows as plain arrays, from which each minibatch is copied. */
-  private record Batches(double[] features, double[] labels, int columns) {
-    int rows() {
-      return labels.length;
-    }
-
-    DataSet of(int[] order, int from, int to) {
-      int size = to - from;
-      double[] batchFeatures = new double[size * columns];
-      double[] batchLabels = new double[size];
-      for (int i = 0; i < size; i++) {
-        int row = order[from + i];
-        System.arraycopy(features, row * columns, batchFeatures, i * columns, columns);
-        batchLabels[i] = labels[row];
-      }
-      return new DataSet(
-          Nd4j.create(batchFeatures, new long[] {size, columns}, LogisticUnit.DATA_TYPE),
-          Nd4j.create(batchLabels, new long[] {size, 1}, LogisticUnit.DATA_TYPE));
+    int[] order = shuffledOrder(batches.rows(), config.seed(), epoch);
+    EpochIterator steps = new EpochIterator(batches, order, config.batchSize(), stopRequested);
+    network.fit(steps);
+    if (steps.stopped()) {
+      throw new TrainingStoppedException(epoch);
     }
   }
 

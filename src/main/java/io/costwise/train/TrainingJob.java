@@ -15,6 +15,7 @@ import io.costwise.model.LogisticUnitTrainer;
 import io.costwise.model.ModelFolder;
 import io.costwise.model.TrainingResult;
 import io.costwise.model.TrainingStoppedException;
+import io.costwise.report.ChartWarmup;
 import io.costwise.sagemaker.CheckpointConfig;
 import io.costwise.sagemaker.HyperparameterFile;
 import io.costwise.sagemaker.SageMakerEnvironment;
@@ -85,6 +86,7 @@ public final class TrainingJob {
   }
 
   private void train(StopSignal stop, Optional<Path> checkpointDir) throws IOException {
+    LogisticUnitTrainer.warmUp();
     Hyperparameters hyperparameters =
         Hyperparameters.parse(HyperparameterFile.read(environment.hyperparametersFile()));
     TrainingConfig config = hyperparameters.trainingConfig();
@@ -110,6 +112,8 @@ public final class TrainingJob {
                     Fingerprint.of(hyperparameters, Hyperparameter.EPOCHS, train, validation)));
     checkpoints.ifPresent(c -> LOG.info("Checkpoints: {}", c.dir()));
 
+    // The report is drawn at the end; its first-use cost overlaps training on another core.
+    ChartWarmup.start();
     long start = System.nanoTime();
     TrainingResult result =
         new LogisticUnitTrainer(config, TrainingJob::logEpoch, stop::requested)
