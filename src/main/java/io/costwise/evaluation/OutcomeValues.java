@@ -147,19 +147,52 @@ public record OutcomeValues(
 
   /** The values as exact decimals, for loops that evaluate many confusion matrices. */
   Exact exact() {
-    return new Exact(
+    return Exact.of(
         BigDecimal.valueOf(trueNegative),
         BigDecimal.valueOf(falsePositive),
         BigDecimal.valueOf(falseNegative),
         BigDecimal.valueOf(truePositive));
   }
 
-  /** The four values as exact decimals. */
+  /**
+   * The four values as exact decimals, and also as integers of one decimal scale when they are
+   * small enough: then a value per case is one IEEE division of two exactly representable integers,
+   * which is the correctly rounded result, about a hundred times faster than {@link BigDecimal} (it
+   * matters for curves over a million thresholds).
+   *
+   * @param scale the common decimal scale of {@code scaled}
+   * @param scaled the values × 10^scale as TN, FP, FN, TP, or null when they do not fit
+   */
   record Exact(
       BigDecimal trueNegative,
       BigDecimal falsePositive,
       BigDecimal falseNegative,
-      BigDecimal truePositive) {
+      BigDecimal truePositive,
+      int scale,
+      long[] scaled) {
+
+    /** 2^53: integers up to here are exact as doubles. */
+    private static final long EXACT_DOUBLE = 1L << 53;
+
+    static Exact of(BigDecimal tn, BigDecimal fp, BigDecimal fn, BigDecimal tp) {
+      BigDecimal[] all = {tn, fp, fn, tp};
+      int scale = 0;
+      for (BigDecimal value : all) {
+        scale = Math.max(scale, value.stripTrailingZeros().scale());
+      }
+      long[] scaled = new long[4];
+      for (int i = 0; i < 4 && scaled != null; i++) {
+        BigDecimal units = all[i].movePointRight(scale);
+        scaled =
+            scale <= 15 && units.abs().compareTo(BigDecimal.valueOf(EXACT_DOUBLE)) < 0
+                ? scaled
+                : null;
+        if (scaled != null) {
+          scaled[i] = units.longValueExact();
+        }
+      }
+      return new Exact(tn, fp, fn, tp, scale, scaled);
+    }
 
     BigDecimal total(long tn, long fp, long fn, long tp) {
       return trueNegative
@@ -171,9 +204,36 @@ public record OutcomeValues(
 
     double perCase(long tn, long fp, long fn, long tp) {
       long n = nonEmpty(tn + fp + fn + tp);
+      if (scaled != null) {
+        try {
+          long total =
+              Math.addExact(
+                  Math.addExact(
+                      Math.multiplyExact(scaled[0], tn), Math.multiplyExact(scaled[1], fp)),
+                  Math.addExact(
+                      Math.multiplyExact(scaled[2], fn), Math.multiplyExact(scaled[3], tp)));
+          long denominator = Math.multiplyExact(n, LongMath.pow10(scale));
+          if (Math.abs(total) < EXACT_DOUBLE && denominator < EXACT_DOUBLE) {
+            return (double) total / (double) denominator;
+          }
+        } catch (ArithmeticException overflow) {
+          // Too large for longs: the exact path below handles any size.
+        }
+      }
       return total(tn, fp, fn, tp)
           .divide(BigDecimal.valueOf(n), MathContext.DECIMAL128)
           .doubleValue();
+    }
+  }
+
+  /** Powers of ten as longs. */
+  private static final class LongMath {
+    static long pow10(int exponent) {
+      long result = 1;
+      for (int i = 0; i < exponent; i++) {
+        result = Math.multiplyExact(result, 10);
+      }
+      return result;
     }
   }
 

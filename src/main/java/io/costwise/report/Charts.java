@@ -38,6 +38,9 @@ final class Charts {
   static final int WIDTH = 900;
   static final int HEIGHT = 560;
 
+  /** Points drawn per curve: several per pixel of a {@link #WIDTH}-pixel chart. */
+  static final int MAX_POINTS = 4000;
+
   static final Color BLUE = new Color(0x0072B2);
   static final Color VERMILLION = new Color(0xD55E00);
   static final Color GREEN = new Color(0x009E73);

@@ -51,9 +51,16 @@ final class ExpectedValueChart {
       XYSeries series = new XYSeries(legend(curves.get(i), unit), false, true);
       for (ExpectedValuePoint point : e.expectedValueCurve().points()) {
         if (point.threshold() <= 1) {
-          series.add(point.threshold(), point.expectedValuePerCase());
           best = Math.max(best, point.expectedValuePerCase());
           lowest = Math.min(lowest, point.expectedValuePerCase());
+        }
+      }
+      // The axis range above comes from every point; the line is drawn through at most
+      // MAX_POINTS of them, which a chart this wide cannot tell apart from all.
+      for (ExpectedValuePoint point :
+          EvaluationJson.thin(e.expectedValueCurve().points(), Charts.MAX_POINTS)) {
+        if (point.threshold() <= 1) {
+          series.add(point.threshold(), point.expectedValuePerCase());
         }
       }
       dataset.addSeries(series);

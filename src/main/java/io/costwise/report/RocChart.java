@@ -27,7 +27,8 @@ final class RocChart {
     for (int i = 0; i < curves.size(); i++) {
       ScoredSplit split = curves.get(i);
       XYSeries series = new XYSeries(legend(split), false, true);
-      for (RocPoint point : split.evaluation().roc().points()) {
+      for (RocPoint point :
+          EvaluationJson.thin(split.evaluation().roc().points(), Charts.MAX_POINTS)) {
         if (Double.isFinite(point.fpr()) && Double.isFinite(point.tpr())) {
           series.add(point.fpr(), point.tpr());
         }

@@ -119,4 +119,43 @@ class OutcomeValuesTest {
     assertThrows(
         IllegalArgumentException.class, () -> REFERENCE.perCase(ConfusionMatrix.of(0, 0, 0, 0)));
   }
+
+  @Test
+  void theFastPerCasePathIsTheCorrectlyRoundedDecimalQuotient() {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+    for (int trial = 0; trial < 20_000; trial++) {
+      OutcomeValues values =
+          new OutcomeValues(
+              random.nextInt(-100_000, 100) / 100.0,
+              random.nextInt(-10_000_000, 0) / 100.0,
+              random.nextInt(-100_000_000, 0) / 100.0,
+              random.nextInt(-10_000_000, 0) / 100.0,
+              "USD");
+      long tn = random.nextInt(0, 1_000_000);
+      long fp = random.nextInt(0, 1_000_000);
+      long fn = random.nextInt(0, 1_000_000);
+      long tp = random.nextInt(1, 1_000_000);
+      OutcomeValues.Exact exact = values.exact();
+      assertTrue(exact.scaled() != null, "two-decimal values take the fast path");
+      double slow =
+          exact
+              .total(tn, fp, fn, tp)
+              .divide(
+                  java.math.BigDecimal.valueOf(tn + fp + fn + tp), java.math.MathContext.DECIMAL128)
+              .doubleValue();
+      assertEquals(
+          slow,
+          exact.perCase(tn, fp, fn, tp),
+          0.0,
+          values + " " + tn + "/" + fp + "/" + fn + "/" + tp);
+    }
+  }
+
+  @Test
+  void valuesWithTooManyDecimalsUseTheDecimalPath() {
+    OutcomeValues values = new OutcomeValues(0, -1e-20, -2.52, -0.3528, "QALY");
+    assertEquals(null, values.exact().scaled());
+    assertEquals(-2.52, values.exact().perCase(0, 0, 1, 0));
+    assertEquals(-1.26, values.exact().perCase(1, 0, 1, 0));
+  }
 }
