@@ -43,7 +43,8 @@ final class EpochIterator implements DataSetIterator {
 
   @Override
   public DataSet next() {
-    if (!hasNext()) {
+    // Only the rows decide here: the stop flag may change between hasNext() and next().
+    if (from >= order.length) {
       throw new NoSuchElementException();
     }
     int to = Math.min(order.length, from + batchSize);
