@@ -49,34 +49,27 @@ public record CloseCalls(double threshold, double width, long tn, long fp, long 
     BigDecimal center = BigDecimal.valueOf(threshold);
     BigDecimal low = center.subtract(BigDecimal.valueOf(width));
     BigDecimal high = center.add(BigDecimal.valueOf(width));
-    long tn = 0;
-    long fp = 0;
-    long fn = 0;
-    long tp = 0;
     // Far from the edges, binary and decimal agree; only cases near them pay for BigDecimal.
     double margin = width * (1 + 1e-9) + 1e-12;
+    int[] inBand = new int[scores.length];
+    int count = 0;
     for (int i = 0; i < scores.length; i++) {
       if (Math.abs(scores[i] - threshold) > margin) {
         continue;
       }
       BigDecimal score = BigDecimal.valueOf(scores[i]);
-      if (score.compareTo(low) < 0 || score.compareTo(high) > 0) {
-        continue;
-      }
-      boolean predictedPositive = scores[i] >= threshold;
-      if (labels[i] == 1) {
-        if (predictedPositive) {
-          tp++;
-        } else {
-          fn++;
-        }
-      } else if (predictedPositive) {
-        fp++;
-      } else {
-        tn++;
+      if (score.compareTo(low) >= 0 && score.compareTo(high) <= 0) {
+        inBand[count++] = i;
       }
     }
-    return new CloseCalls(threshold, width, tn, fp, fn, tp);
+    double[] bandScores = new double[count];
+    int[] bandLabels = new int[count];
+    for (int k = 0; k < count; k++) {
+      bandScores[k] = scores[inBand[k]];
+      bandLabels[k] = labels[inBand[k]];
+    }
+    ConfusionMatrix band = ConfusionMatrix.count(bandScores, bandLabels, threshold);
+    return new CloseCalls(threshold, width, band.tn(), band.fp(), band.fn(), band.tp());
   }
 
   /** All close calls. */

@@ -45,6 +45,11 @@ public record ConfusionMatrix(long tn, long fp, long fn, long tp) {
   public static ConfusionMatrix of(double[] scores, int[] labels, double threshold) {
     Inputs.check(scores, labels);
     Inputs.checkThreshold(threshold);
+    return count(scores, labels, threshold);
+  }
+
+  /** The counting alone, for callers that have checked their (possibly empty) input. */
+  static ConfusionMatrix count(double[] scores, int[] labels, double threshold) {
     long tn = 0;
     long fp = 0;
     long fn = 0;
