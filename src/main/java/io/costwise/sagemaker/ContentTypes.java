@@ -20,6 +20,19 @@ public final class ContentTypes {
     return type.trim().toLowerCase(Locale.ROOT);
   }
 
+  /**
+   * The canonical media type for a request or response type costwise speaks, or null: JSON Lines
+   * also arrives as {@code application/jsonl} and {@code application/x-jsonlines}.
+   */
+  public static String canonical(String contentType) {
+    return switch (mediaType(contentType)) {
+      case CSV -> CSV;
+      case JSON -> JSON;
+      case JSON_LINES, "application/jsonl", "application/x-jsonlines" -> JSON_LINES;
+      default -> null;
+    };
+  }
+
   public static boolean isCsv(String contentType) {
     return mediaType(contentType).equals(CSV);
   }

@@ -19,6 +19,34 @@ public final class SageMakerEnvironment {
   /** Set by SageMaker for training jobs. */
   public static final String TRAINING_JOB_NAME_VARIABLE = "TRAINING_JOB_NAME";
 
+  /** The port to listen on, when SageMaker chooses it (inference pipelines). */
+  public static final String BIND_TO_PORT_VARIABLE = "SAGEMAKER_BIND_TO_PORT";
+
+  /** Largest request body, in MB (default 6, SageMaker's real-time limit). */
+  public static final String MAX_PAYLOAD_VARIABLE = "SAGEMAKER_MAX_PAYLOAD_IN_MB";
+
+  /** The response type when a request's Accept is missing or {@code *}{@code /*}. */
+  public static final String DEFAULT_ACCEPT_VARIABLE = "SAGEMAKER_DEFAULT_INVOCATIONS_ACCEPT";
+
+  /** {@code true} in a batch transform job. */
+  public static final String BATCH_VARIABLE = "SAGEMAKER_BATCH";
+
+  /** {@code SINGLE_RECORD} or {@code MULTI_RECORD}, in a batch transform job. */
+  public static final String BATCH_STRATEGY_VARIABLE = "SAGEMAKER_BATCH_STRATEGY";
+
+  /** Parallel requests a batch transform job will send. */
+  public static final String MAX_CONCURRENT_TRANSFORMS_VARIABLE =
+      "SAGEMAKER_MAX_CONCURRENT_TRANSFORMS";
+
+  /** Which prediction fields responses carry by default (a costwise extension). */
+  public static final String OUTPUT_FIELDS_VARIABLE = "COSTWISE_OUTPUT_FIELDS";
+
+  /** Request-handling threads (a costwise extension; default: 2 × CPUs, at least 4). */
+  public static final String SERVER_THREADS_VARIABLE = "COSTWISE_SERVER_THREADS";
+
+  /** SageMaker's port for serving when it does not choose one. */
+  public static final int DEFAULT_PORT = 8080;
+
   public static final String DEFAULT_BASE_DIR = "/opt/ml";
 
   private final Path base;

@@ -1,0 +1,53 @@
+package io.costwise.serve;
+
+import io.costwise.model.LinearScorer;
+import io.costwise.model.SavedModel;
+import java.util.List;
+
+/**
+ * The model as the server uses it: the feature names, the stored threshold, and the plain-Java
+ * scorer (no native call per request; equal to the DL4J network, as a test shows).
+ */
+public final class Predictor {
+  private final LinearScorer scorer;
+  private final double threshold;
+  private final List<String> featureNames;
+
+  public Predictor(LinearScorer scorer, double threshold, List<String> featureNames) {
+    if (scorer.features() != featureNames.size()) {
+      throw new IllegalArgumentException("one name per feature");
+    }
+    this.scorer = scorer;
+    this.threshold = threshold;
+    this.featureNames = List.copyOf(featureNames);
+  }
+
+  public static Predictor of(SavedModel saved) {
+    return new Predictor(
+        saved.model().linearScorer(),
+        saved.description().decisionThreshold(),
+        saved.description().featureNames());
+  }
+
+  public double threshold() {
+    return threshold;
+  }
+
+  public List<String> featureNames() {
+    return featureNames;
+  }
+
+  public int features() {
+    return featureNames.size();
+  }
+
+  /** Probabilities of the first {@code rows} rows of a row-major block. */
+  double[] probabilities(double[] rowMajor, int rows) {
+    double[] p = new double[rows];
+    int features = features();
+    for (int r = 0; r < rows; r++) {
+      p[r] = scorer.score(rowMajor, r * features);
+    }
+    return p;
+  }
+}

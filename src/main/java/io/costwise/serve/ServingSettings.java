@@ -1,0 +1,138 @@
+package io.costwise.serve;
+
+import io.costwise.error.InvalidInputException;
+import io.costwise.sagemaker.ContentTypes;
+import io.costwise.sagemaker.SageMakerEnvironment;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * How the server runs, from SageMaker's hosting variables (names owned by {@link
+ * SageMakerEnvironment}); an invalid value fails start-up with a sentence naming the variable.
+ *
+ * @param port where to listen
+ * @param maxPayloadBytes the largest body accepted (413 above)
+ * @param defaultAccept the response type when a request does not choose one
+ * @param batch whether this is a batch transform job
+ * @param batchStrategy {@code MULTI_RECORD} or {@code SINGLE_RECORD}
+ * @param maxConcurrentTransforms parallel requests a batch transform sends
+ * @param outputFields what each prediction carries unless a request says otherwise
+ * @param threads request-handling threads
+ */
+public record ServingSettings(
+    int port,
+    long maxPayloadBytes,
+    String defaultAccept,
+    boolean batch,
+    String batchStrategy,
+    int maxConcurrentTransforms,
+    List<OutputField> outputFields,
+    int threads) {
+
+  public ServingSettings {
+    outputFields = List.copyOf(outputFields);
+  }
+
+  /** Reads the settings; {@code portOverride} (the command line's) wins over the environment. */
+  public static ServingSettings from(SageMakerEnvironment environment, Integer portOverride) {
+    int port =
+        portOverride != null
+            ? portOverride
+            : wholeNumber(
+                environment,
+                SageMakerEnvironment.BIND_TO_PORT_VARIABLE,
+                SageMakerEnvironment.DEFAULT_PORT,
+                0,
+                65535);
+    int megabytes = wholeNumber(environment, SageMakerEnvironment.MAX_PAYLOAD_VARIABLE, 6, 1, 2048);
+    String accept =
+        environment.variable(SageMakerEnvironment.DEFAULT_ACCEPT_VARIABLE).orElse(ContentTypes.CSV);
+    String defaultAccept = ContentTypes.canonical(accept);
+    if (defaultAccept == null) {
+      throw invalid(
+          SageMakerEnvironment.DEFAULT_ACCEPT_VARIABLE,
+          accept,
+          Negotiation.SUPPORTED.replace(", ", " or "));
+    }
+    String batchText =
+        environment
+            .variable(SageMakerEnvironment.BATCH_VARIABLE)
+            .orElse("false")
+            .toLowerCase(Locale.ROOT);
+    if (!batchText.equals("true") && !batchText.equals("false")) {
+      throw invalid(SageMakerEnvironment.BATCH_VARIABLE, batchText, "true or false");
+    }
+    String strategy =
+        environment
+            .variable(SageMakerEnvironment.BATCH_STRATEGY_VARIABLE)
+            .orElse("MULTI_RECORD")
+            .toUpperCase(Locale.ROOT);
+    if (!strategy.equals("MULTI_RECORD") && !strategy.equals("SINGLE_RECORD")) {
+      throw invalid(
+          SageMakerEnvironment.BATCH_STRATEGY_VARIABLE, strategy, "MULTI_RECORD or SINGLE_RECORD");
+    }
+    int cpus = Runtime.getRuntime().availableProcessors();
+    int concurrent =
+        wholeNumber(
+            environment, SageMakerEnvironment.MAX_CONCURRENT_TRANSFORMS_VARIABLE, cpus, 1, 1024);
+    List<OutputField> fields;
+    try {
+      fields =
+          OutputField.parseList(
+              environment
+                  .variable(SageMakerEnvironment.OUTPUT_FIELDS_VARIABLE)
+                  .orElse("probability,label"));
+    } catch (ServingException e) {
+      throw new InvalidInputException(
+          SageMakerEnvironment.OUTPUT_FIELDS_VARIABLE + ": " + e.getMessage(), e);
+    }
+    int threads =
+        wholeNumber(
+            environment,
+            SageMakerEnvironment.SERVER_THREADS_VARIABLE,
+            Math.max(4, 2 * cpus),
+            1,
+            1024);
+    return new ServingSettings(
+        port,
+        megabytes * 1024L * 1024L,
+        defaultAccept,
+        batchText.equals("true"),
+        strategy,
+        concurrent,
+        fields,
+        threads);
+  }
+
+  String payloadLimitMessage(long length) {
+    return "The request body has "
+        + length
+        + " bytes, more than the limit of "
+        + maxPayloadBytes
+        + " ("
+        + SageMakerEnvironment.MAX_PAYLOAD_VARIABLE
+        + "); split it into smaller requests.";
+  }
+
+  private static int wholeNumber(
+      SageMakerEnvironment environment, String name, int fallback, int min, int max) {
+    String text = environment.variable(name).orElse(null);
+    if (text == null) {
+      return fallback;
+    }
+    try {
+      int value = Integer.parseInt(text);
+      if (value >= min && value <= max) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // Reported below.
+    }
+    throw invalid(name, text, "a whole number from " + min + " to " + max);
+  }
+
+  private static InvalidInputException invalid(String name, String value, String allowed) {
+    return new InvalidInputException(
+        "The environment variable " + name + " is '" + value + "'; it must be " + allowed + ".");
+  }
+}
