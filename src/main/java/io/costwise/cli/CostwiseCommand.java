@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       SweepCommand.class,
       EvaluateCommand.class,
+      ServeCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class CostwiseCommand implements Runnable {

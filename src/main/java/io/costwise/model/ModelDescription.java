@@ -26,6 +26,7 @@ import java.util.Map;
  * @param resumedAfterEpochs epochs restored from a checkpoint (0 for a fresh run)
  * @param trainingSeconds wall time of this run's training
  * @param finalLoss per channel: mean loss after the last epoch
+ * @param scorer the trained unit as plain numbers, read by {@code serve} without loading DL4J
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ModelDescription(
@@ -44,7 +45,8 @@ public record ModelDescription(
     @JsonProperty("epochs_run") int epochsRun,
     @JsonProperty("resumed_after_epochs") int resumedAfterEpochs,
     @JsonProperty("training_seconds") double trainingSeconds,
-    @JsonProperty("final_loss") Map<String, Double> finalLoss) {
+    @JsonProperty("final_loss") Map<String, Double> finalLoss,
+    @JsonProperty("scorer") Scorer scorer) {
 
   public static final int FORMAT_VERSION = 1;
 
@@ -62,6 +64,26 @@ public record ModelDescription(
    */
   public record TrainingCosts(
       @JsonProperty("loss") String loss, @JsonProperty("cost_matrix") double[][] costMatrix) {}
+
+  /**
+   * The unit's parameters and its scaler's statistics: {@code p = sigmoid(Σ wᵢ·(xᵢ − meanᵢ)/stdᵢ +
+   * bias)}. Written from the trained network; a test proves predictions from these numbers equal
+   * {@code MultiLayerNetwork.output} on the model zip.
+   */
+  public record Scorer(
+      @JsonProperty("weights") double[] weights,
+      @JsonProperty("bias") double bias,
+      @JsonProperty("mean") double[] mean,
+      @JsonProperty("std") double[] std) {
+
+    public static Scorer of(LinearScorer scorer) {
+      return new Scorer(scorer.weights(), scorer.bias(), scorer.mean(), scorer.std());
+    }
+
+    public LinearScorer toLinearScorer() {
+      return new LinearScorer(weights, bias, mean, std);
+    }
+  }
 
   /** Rows per class in one channel. */
   public record ClassCounts(

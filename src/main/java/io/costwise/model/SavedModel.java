@@ -21,39 +21,16 @@ public record SavedModel(TrainedModel model, ModelDescription description, Path 
    * @throws InvalidInputException when the path holds no usable model, naming what is missing
    */
   public static SavedModel open(Path path, Path scratch) throws IOException {
-    Path folder;
-    if (Files.isDirectory(path)) {
-      folder = path;
-    } else if (Files.isRegularFile(path)) {
-      folder = ModelArchive.extract(path, scratch);
-    } else {
+    Path folder = unpack(path, scratch);
+    ModelDescription description = describe(folder);
+    if (!Files.isRegularFile(folder.resolve(ModelFolder.MODEL_FILE))) {
       throw new InvalidInputException(
-          "There is no model at "
-              + path
-              + "; give the folder train wrote (model.zip and"
-              + " model.json) or its model.tar.gz.");
-    }
-    for (String file : new String[] {ModelFolder.DESCRIPTION_FILE, ModelFolder.MODEL_FILE}) {
-      if (!Files.isRegularFile(folder.resolve(file))) {
-        throw new InvalidInputException(
-            "The model folder "
-                + folder
-                + " has no "
-                + file
-                + "; it must hold what costwise"
-                + " train wrote to /opt/ml/model.");
-      }
-    }
-    ModelDescription description = ModelFolder.readDescription(folder);
-    if (description.formatVersion() > ModelDescription.FORMAT_VERSION) {
-      throw new InvalidInputException(
-          "The model in "
+          "The model folder "
               + folder
-              + " has format version "
-              + description.formatVersion()
-              + ", newer than this costwise understands ("
-              + ModelDescription.FORMAT_VERSION
-              + "); use the costwise version that trained it or newer.");
+              + " has no "
+              + ModelFolder.MODEL_FILE
+              + "; it must hold"
+              + " what costwise train wrote to /opt/ml/model.");
     }
     TrainedModel model = ModelFolder.readModel(folder);
     if (model.features() != description.featureCount()) {
@@ -67,5 +44,63 @@ public record SavedModel(TrainedModel model, ModelDescription description, Path 
               + " features; the two files do not belong together.");
     }
     return new SavedModel(model, description, folder);
+  }
+
+  /** The model folder at {@code path}: the folder itself, or an archive unpacked under scratch. */
+  public static Path unpack(Path path, Path scratch) throws IOException {
+    if (Files.isDirectory(path)) {
+      return path;
+    }
+    if (Files.isRegularFile(path)) {
+      return ModelArchive.extract(path, scratch);
+    }
+    throw new InvalidInputException(
+        "There is no model at "
+            + path
+            + "; give the folder train wrote (model.zip and"
+            + " model.json) or its model.tar.gz.");
+  }
+
+  /** Reads and checks {@code model.json}: present, readable, a format this version understands. */
+  public static ModelDescription describe(Path folder) throws IOException {
+    if (!Files.isRegularFile(folder.resolve(ModelFolder.DESCRIPTION_FILE))) {
+      throw new InvalidInputException(
+          "The model folder "
+              + folder
+              + " has no "
+              + ModelFolder.DESCRIPTION_FILE
+              + "; it must"
+              + " hold what costwise train wrote to /opt/ml/model.");
+    }
+    ModelDescription description;
+    try {
+      description = ModelFolder.readDescription(folder);
+    } catch (com.fasterxml.jackson.core.JacksonException e) {
+      throw new InvalidInputException(
+          folder.resolve(ModelFolder.DESCRIPTION_FILE)
+              + " is not a costwise model description ("
+              + e.getOriginalMessage()
+              + ").",
+          e);
+    }
+    if (description.formatVersion() > ModelDescription.FORMAT_VERSION) {
+      throw new InvalidInputException(
+          "The model in "
+              + folder
+              + " has format version "
+              + description.formatVersion()
+              + ", newer than this costwise understands ("
+              + ModelDescription.FORMAT_VERSION
+              + "); use the costwise version that trained it or newer.");
+    }
+    if (description.featureNames() == null
+        || description.scorer() == null
+        || description.scorer().weights().length != description.featureCount()) {
+      throw new InvalidInputException(
+          folder.resolve(ModelFolder.DESCRIPTION_FILE)
+              + " lacks the feature names or the"
+              + " scorer's weights for them; retrain the model with this costwise version.");
+    }
+    return description;
   }
 }

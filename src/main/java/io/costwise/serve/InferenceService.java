@@ -7,7 +7,7 @@ import java.util.List;
  * Decode → predict → encode, with no HTTP in sight: the whole behaviour of {@code /invocations},
  * testable without a server. Thread-safe: it holds only immutable state.
  */
-public final class InferenceService {
+public final class InferenceService implements Invoker {
   private final Predictor predictor;
   private final ServingSettings settings;
   private final CsvRequestDecoder csv;
@@ -29,6 +29,7 @@ public final class InferenceService {
    *
    * @throws ServingException with the status (400, 406, 413, 415) for requests it refuses
    */
+  @Override
   public InvocationResponse invoke(InvocationRequest request) {
     String requestType = Negotiation.requestType(request.contentType());
     String responseType = Negotiation.responseType(request.accept(), settings.defaultAccept());

@@ -1,7 +1,7 @@
 package io.costwise.serve;
 
 import io.costwise.model.LinearScorer;
-import io.costwise.model.SavedModel;
+import io.costwise.model.ModelDescription;
 import java.util.List;
 
 /**
@@ -22,11 +22,12 @@ public final class Predictor {
     this.featureNames = List.copyOf(featureNames);
   }
 
-  public static Predictor of(SavedModel saved) {
+  /** The predictor of a model description: no DL4J, no native libraries, no network to load. */
+  public static Predictor of(ModelDescription description) {
     return new Predictor(
-        saved.model().linearScorer(),
-        saved.description().decisionThreshold(),
-        saved.description().featureNames());
+        description.scorer().toLinearScorer(),
+        description.decisionThreshold(),
+        description.featureNames());
   }
 
   public double threshold() {

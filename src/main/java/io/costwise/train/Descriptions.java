@@ -57,7 +57,8 @@ final class Descriptions {
         config.epochs(),
         result.resumedAfterEpochs(),
         seconds,
-        loss);
+        loss,
+        ModelDescription.Scorer.of(result.model().linearScorer()));
   }
 
   private static ModelDescription.ClassCounts counts(Dataset data) {

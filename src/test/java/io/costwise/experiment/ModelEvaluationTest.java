@@ -55,7 +55,8 @@ class ModelEvaluationTest {
             50,
             0,
             1.0,
-            Map.of());
+            Map.of(),
+            ModelDescription.Scorer.of(model.linearScorer()));
     ModelFolder.write(dir.resolve("model"), model, description);
     saved = SavedModel.open(dir.resolve("model"), dir.resolve("scratch"));
     csv = dir.resolve("data.csv");
