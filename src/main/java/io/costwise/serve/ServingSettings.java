@@ -44,7 +44,19 @@ public record ServingSettings(
                 SageMakerEnvironment.DEFAULT_PORT,
                 0,
                 65535);
-    int megabytes = wholeNumber(environment, SageMakerEnvironment.MAX_PAYLOAD_VARIABLE, 6, 1, 2048);
+    String batchText =
+        environment
+            .variable(SageMakerEnvironment.BATCH_VARIABLE)
+            .orElse("false")
+            .toLowerCase(Locale.ROOT);
+    if (!batchText.equals("true") && !batchText.equals("false")) {
+      throw invalid(SageMakerEnvironment.BATCH_VARIABLE, batchText, "true or false");
+    }
+    boolean batch = batchText.equals("true");
+    // Real-time endpoints take at most 6 MB; a batch transform's mini-batches up to 100 MB.
+    int megabytes =
+        wholeNumber(
+            environment, SageMakerEnvironment.MAX_PAYLOAD_VARIABLE, batch ? 100 : 6, 1, 2048);
     String accept =
         environment.variable(SageMakerEnvironment.DEFAULT_ACCEPT_VARIABLE).orElse(ContentTypes.CSV);
     String defaultAccept = ContentTypes.canonical(accept);
@@ -53,14 +65,6 @@ public record ServingSettings(
           SageMakerEnvironment.DEFAULT_ACCEPT_VARIABLE,
           accept,
           Negotiation.SUPPORTED.replace(", ", " or "));
-    }
-    String batchText =
-        environment
-            .variable(SageMakerEnvironment.BATCH_VARIABLE)
-            .orElse("false")
-            .toLowerCase(Locale.ROOT);
-    if (!batchText.equals("true") && !batchText.equals("false")) {
-      throw invalid(SageMakerEnvironment.BATCH_VARIABLE, batchText, "true or false");
     }
     String strategy =
         environment
@@ -97,7 +101,7 @@ public record ServingSettings(
         port,
         megabytes * 1024L * 1024L,
         defaultAccept,
-        batchText.equals("true"),
+        batch,
         strategy,
         concurrent,
         fields,

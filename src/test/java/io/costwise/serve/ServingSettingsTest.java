@@ -53,6 +53,15 @@ class ServingSettingsTest {
   }
 
   @Test
+  void aBatchTransformAcceptsItsLargerMiniBatchesByDefault() {
+    assertEquals(100L << 20, from(Map.of("SAGEMAKER_BATCH", "true")).maxPayloadBytes());
+    assertEquals(
+        20L << 20,
+        from(Map.of("SAGEMAKER_BATCH", "true", "SAGEMAKER_MAX_PAYLOAD_IN_MB", "20"))
+            .maxPayloadBytes());
+  }
+
+  @Test
   void theCommandLinePortWins() {
     assertEquals(
         1234,
