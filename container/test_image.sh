@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# End-to-end check of the real image, as CI runs it: builds it with Jib on a locally made base
+# (no registry is reachable here), loads it into podman, and checks that
+#   - `train` on the shipped /opt/ml tree succeeds and writes the model and the report,
+#   - `train` with a bad hyperparameter exits non-zero with the failure file on the host,
+#   - `serve` answers /ping and /invocations (CSV and JSON) through the mapped port,
+#   - `stop` is clean (exit code 0), and the same commit builds the same image digest.
+# Installs podman, runc and debootstrap if missing (needs root then).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need=()
+for tool in podman runc debootstrap curl skopeo docker-registry; do command -v "$tool" >/dev/null || need+=("$tool"); done
+if [ "${#need[@]}" -gt 0 ]; then
+  echo "installing ${need[*]}"
+  apt-get update -qq && apt-get install -y -qq --no-install-recommends \
+    podman runc debootstrap curl skopeo docker-registry >/dev/null
+fi
+
+work=$(mktemp -d)
+container=""
+registry_pid=""
+cleanup() {
+  [ -n "$container" ] && podman rm -f "$container" >/dev/null 2>&1
+  [ -n "$registry_pid" ] && kill "$registry_pid" 2>/dev/null
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+# Rootful podman with runc and ulimits within this machine's hard limits (see docs/container.md).
+cat > "$work/containers.conf" <<CONF
+[containers]
+default_ulimits = ["nofile=20000:20000", "nproc=32768:32768"]
+[engine]
+runtime = "runc"
+cgroup_manager = "cgroupfs"
+events_logger = "file"
+CONF
+export CONTAINERS_CONF=$work/containers.conf
+# Jib's caches stay out of the home folder and the work tree.
+export XDG_CACHE_HOME=${XDG_CACHE_HOME:-$HOME/.cache} XDG_CONFIG_HOME=$work/config
+
+base=$(container/base/build-local-base.sh)
+echo "base image: $base"
+build() {
+  mvn -B -q package jib:buildTar -DskipTests -Djib.from.image="tar://$base" -Djib.to.image=costwise:ci \
+    -Djava.io.tmpdir="$work" >&2
+  podman load -q -i target/jib-image.tar >/dev/null
+  podman image inspect --format '{{.Id}}' costwise:ci
+}
+first=$(build)
+echo "image: costwise:ci $first ($(du -h target/jib-image.tar | cut -f1) as a tar)"
+
+fail() { echo "FAIL: $*" >&2; exit 1; }
+
+# train on a copy of the shipped tree
+tree=$work/opt_ml
+mkdir -p "$tree"
+cp -r container/local_test/opt_ml/input "$tree/"
+podman run --rm -v "$tree:/opt/ml" costwise:ci train > "$work/train.log" 2>&1 || { cat "$work/train.log"; fail "train exited non-zero"; }
+[ -e "$tree/output/success" ] || fail "train did not write output/success"
+for file in model/model.zip model/model.json output/data/evaluation.json output/data/report.html output/data/roc.png; do
+  [ -s "$tree/$file" ] || fail "train did not write $file"
+done
+grep -q "validation:expected_value=" "$work/train.log" || fail "no metric lines in the train log"
+echo "ok: train wrote the model and the report"
+
+# train with a bad hyperparameter
+bad=$work/bad
+mkdir -p "$bad"
+cp -r container/local_test/opt_ml/input "$bad/"
+echo '{"epochs": "-1"}' > "$bad/input/config/hyperparameters.json"
+if podman run --rm -v "$bad:/opt/ml" costwise:ci train > "$work/bad.log" 2>&1; then fail "train accepted epochs=-1"; fi
+grep -q "Hyperparameter epochs has the value '-1'" "$bad/output/failure" || fail "failure file: $(cat "$bad/output/failure" 2>/dev/null)"
+echo "ok: bad hyperparameter -> non-zero exit, failure file: $(cat "$bad/output/failure")"
+
+# serve through the mapped port
+port=18081
+container=$(podman run -d -p "127.0.0.1:$port:8080" -v "$tree/model:/opt/ml/model:ro" costwise:ci serve)
+for _ in $(seq 300); do
+  [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/ping" || true)" = 200 ] && break
+  sleep 0.1
+done
+[ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/ping")" = 200 ] || { podman logs "$container"; fail "/ping never answered 200"; }
+row=$(cut -d, -f2- container/local_test/opt_ml/input/data/validation/validation.csv | sed -n '1p')
+csv=$(curl -sf -H 'Content-Type: text/csv' --data-binary "$row" "http://127.0.0.1:$port/invocations")
+[[ "$csv" =~ ^[0-9.E-]+,[01]$ ]] || fail "CSV answer: $csv"
+json=$(curl -sf -H 'Content-Type: application/json' -H 'Accept: application/json' -d "{\"instances\": [[$row]]}" "http://127.0.0.1:$port/invocations")
+[[ "$json" == '{"predictions":[{"probability":'* ]] || fail "JSON answer: $json"
+echo "ok: serve answered /ping, CSV ($csv) and JSON"
+podman stop -t 10 "$container" >/dev/null
+code=$(podman inspect --format '{{.State.ExitCode}}' "$container")
+[ "$code" = 0 ] || { podman logs "$container"; fail "serve exited $code after SIGTERM"; }
+echo "ok: serve stopped cleanly (exit 0)"
+
+second=$(build)
+[ "$first" = "$second" ] || fail "rebuilding the same commit gave another image ($first vs $second)"
+echo "ok: reproducible ($first)"
+
+# build_and_push.sh: push to a registry on loopback (standing in for ECR) and read the image back.
+cat > "$work/registry.yml" <<YML
+version: 0.1
+storage:
+  filesystem:
+    rootdirectory: $work/registry
+http:
+  addr: 127.0.0.1:15000
+YML
+docker-registry serve "$work/registry.yml" > "$work/registry.log" 2>&1 &
+registry_pid=$!
+for _ in $(seq 100); do curl -sf http://127.0.0.1:15000/v2/ >/dev/null && break; sleep 0.1; done
+pushed=$(./build_and_push.sh --registry 127.0.0.1:15000 --insecure --tag ci --base-image "tar://$base" | tail -1)
+[ "$pushed" = 127.0.0.1:15000/costwise:ci ] || fail "build_and_push.sh printed '$pushed'"
+labels=$(skopeo inspect --tls-verify=false --format '{{index .Labels "com.amazonaws.sagemaker.capabilities.accept-bind-to-port"}}' "docker://$pushed")
+[ "$labels" = true ] || fail "the pushed image lacks the bind-to-port label"
+echo "ok: build_and_push.sh pushed $pushed and it reads back with its labels"
+
