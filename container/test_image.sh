@@ -115,3 +115,26 @@ labels=$(skopeo inspect --tls-verify=false --format '{{index .Labels "com.amazon
 [ "$labels" = true ] || fail "the pushed image lacks the bind-to-port label"
 echo "ok: build_and_push.sh pushed $pushed and it reads back with its labels"
 
+
+# The Dockerfile builds an image that behaves the same. No image can be pulled here, so both stages
+# use the local base, with this machine's JDK, Maven and Maven repository mounted (offline build).
+podman load -q -i "$base" >/dev/null
+mounts=()
+for path in /usr/lib/jvm /usr/share/maven /usr/share/java /etc/maven /etc/alternatives; do
+  [ -e "$path" ] && mounts+=(-v "$path:$path:ro")
+done
+podman build -q --network none "${mounts[@]}" -v "$HOME/.m2:/root/.m2" \
+  --build-arg BUILD_IMAGE=localhost/costwise-local-base:jre17 \
+  --build-arg BASE_IMAGE=localhost/costwise-local-base:jre17 \
+  --build-arg MAVEN="/usr/share/maven/bin/mvn -o" -t costwise:dockerfile . >/dev/null
+docker_tree=$work/dockerfile
+mkdir -p "$docker_tree"
+cp -r container/local_test/opt_ml/input "$docker_tree/"
+podman run --rm -v "$docker_tree:/opt/ml" costwise:dockerfile train > "$work/dockerfile.log" 2>&1 \
+  || { cat "$work/dockerfile.log"; fail "the Dockerfile's image failed to train"; }
+for file in model/model.json output/data/report.html; do
+  [ -s "$docker_tree/$file" ] || fail "the Dockerfile's image did not write $file"
+done
+podman image inspect --format '{{index .Labels "com.amazonaws.sagemaker.capabilities.accept-bind-to-port"}}' costwise:dockerfile | grep -qx true \
+  || fail "the Dockerfile's image lacks the bind-to-port label"
+echo "ok: the Dockerfile's image trains like the Jib one"

@@ -35,7 +35,8 @@ gzip -n -1 -c "$work/layer.tar" > "$work/image/layer.tar.gz"
 java_home=$(dirname "$(dirname "$(readlink -f "$rootfs/usr/bin/java")")")
 java_home=${java_home#"$rootfs"}
 cat > "$work/image/config.json" <<JSON
-{"architecture": "amd64", "os": "linux",
+{"architecture": "amd64", "os": "linux", "created": "1970-01-01T00:00:00Z",
+ "history": [{"created": "1970-01-01T00:00:00Z", "created_by": "debootstrap bookworm minbase + openjdk-17-jre-headless"}],
  "config": {"Env": ["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "LANG=C.UTF-8", "JAVA_HOME=$java_home"]},
  "rootfs": {"type": "layers", "diff_ids": ["sha256:$diff_id"]}}
 JSON
