@@ -100,7 +100,7 @@ echo "ok: reproducible ($first)"
 # build_and_push.sh: clear errors without the AWS CLI, a dry run that changes nothing.
 no_aws=$(PATH="$(dirname "$(command -v mvn)"):/usr/bin:/bin" ./build_and_push.sh --tag ci 2>&1 >/dev/null || true)
 [[ "$no_aws" == *"the AWS CLI v2 is not installed"* ]] || fail "missing AWS CLI: '$no_aws'"
-dry=$(./build_and_push.sh --registry 127.0.0.1:15000 --tag ci --dry-run)
+dry=$(./build_and_push.sh --registry 127.0.0.1:15000 --tag ci --dry-run 2>&1)
 [[ "$dry" == "would run: mvn "*"-Djib.to.image=127.0.0.1:15000/costwise:ci"* ]] || fail "dry run: '$dry'"
 echo "ok: build_and_push.sh explains a missing AWS CLI and dry-runs"
 
