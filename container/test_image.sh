@@ -126,14 +126,17 @@ echo "ok: build_and_push.sh pushed $pushed and it reads back with its labels"
 # The Dockerfile builds an image that behaves the same. No image can be pulled here, so both stages
 # use the local base, with this machine's JDK, Maven and Maven repository mounted (offline build).
 podman load -q -i "$base" >/dev/null
+maven_home=$(mvn -v | sed -n 's/^Maven home: //p')
+java_home=$(mvn -v | sed -n 's/.*runtime: //p')
 mounts=()
-for path in /usr/lib/jvm /usr/share/maven /usr/share/java /etc/maven /etc/alternatives; do
-  [ -e "$path" ] && mounts+=(-v "$path:$path:ro")
+# Maven and the JDK where this machine has them, and Debian's shared jars/config they link to.
+for path in "$maven_home" "$java_home" /usr/share/java /etc/maven /etc/alternatives; do
+  if [ -e "$path" ]; then mounts+=(-v "$path:$path:ro"); fi
 done
 podman build -q --network none "${mounts[@]}" -v "$HOME/.m2:/root/.m2" \
   --build-arg BUILD_IMAGE=localhost/costwise-local-base:jre17 \
   --build-arg BASE_IMAGE=localhost/costwise-local-base:jre17 \
-  --build-arg MAVEN="/usr/share/maven/bin/mvn -o" -t costwise:dockerfile . >/dev/null
+  --build-arg MAVEN="env JAVA_HOME=$java_home $maven_home/bin/mvn -o" -t costwise:dockerfile . >/dev/null
 docker_tree=$work/dockerfile
 mkdir -p "$docker_tree"
 cp -r container/local_test/opt_ml/input "$docker_tree/"
