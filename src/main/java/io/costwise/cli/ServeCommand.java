@@ -1,12 +1,19 @@
 package io.costwise.cli;
 
+import io.costwise.error.InvalidInputException;
+import io.costwise.s3.S3ModelData;
 import io.costwise.sagemaker.SageMakerEnvironment;
 import io.costwise.serve.ServeJob;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code costwise serve}: SageMaker's hosting mode. */
 @Command(
@@ -37,12 +44,34 @@ final class ServeCommand implements Callable<Integer> {
       description = "Port (default: 8080 or $SAGEMAKER_BIND_TO_PORT).")
   Integer port;
 
+  @Option(
+      names = "--model-data",
+      paramLabel = "S3_URI",
+      description =
+          "Download this model.tar.gz from S3 (SageMaker's ModelDataUrl) and serve it; it is"
+              + " unpacked with the same checks as --model.")
+  String modelData;
+
+  @Mixin S3Options s3;
+
+  @Spec CommandSpec spec;
+
   @Override
   public Integer call() {
+    if (modelData != null && model != null) {
+      throw new ParameterException(spec.commandLine(), "Give --model or --model-data, not both.");
+    }
+    Optional<Path> source = Optional.ofNullable(model);
+    if (modelData != null) {
+      try {
+        source = Optional.of(S3ModelData.download(modelData, s3.settings()));
+      } catch (InvalidInputException e) {
+        LoggerFactory.getLogger(ServeCommand.class).error("Cannot serve: {}", e.getMessage());
+        return 1;
+      }
+    }
     return new ServeJob(
-            SageMakerEnvironment.fromProcess(Optional.ofNullable(baseDir)),
-            Optional.ofNullable(model),
-            port)
+            SageMakerEnvironment.fromProcess(Optional.ofNullable(baseDir)), source, port)
         .run();
   }
 }

@@ -90,6 +90,13 @@ public final class SageMakerEnvironment {
     return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
   }
 
+  /** This environment with {@value #TRAINING_JOB_NAME_VARIABLE} set, as SageMaker sets it. */
+  public SageMakerEnvironment withTrainingJobName(String name) {
+    Map<String, String> copy = new java.util.HashMap<>(variables);
+    copy.put(TRAINING_JOB_NAME_VARIABLE, name);
+    return new SageMakerEnvironment(base, copy);
+  }
+
   /** SageMaker's training job name, when running as one. */
   public Optional<String> trainingJobName() {
     return variable(TRAINING_JOB_NAME_VARIABLE);

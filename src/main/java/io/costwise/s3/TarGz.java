@@ -1,0 +1,47 @@
+package io.costwise.s3;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
+
+/**
+ * Packs a folder the way SageMaker packs {@code /opt/ml/model} and {@code /opt/ml/output/data}: its
+ * files at the root of a gzip-compressed tar, sub-folders kept. Entries are sorted so that the same
+ * folder gives the same archive listing.
+ */
+public final class TarGz {
+  private TarGz() {}
+
+  /** Writes the files under {@code folder} (possibly none) to {@code archive}. */
+  public static void pack(Path folder, Path archive) throws IOException {
+    List<Path> files;
+    if (Files.isDirectory(folder)) {
+      try (Stream<Path> walk = Files.walk(folder)) {
+        files = walk.filter(Files::isRegularFile).sorted().toList();
+      }
+    } else {
+      files = List.of();
+    }
+    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(archive));
+        TarArchiveOutputStream tar =
+            new TarArchiveOutputStream(new GzipCompressorOutputStream(out))) {
+      tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+      tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+      for (Path file : files) {
+        String name = folder.relativize(file).toString().replace('\\', '/');
+        TarArchiveEntry entry = new TarArchiveEntry(file.toFile(), name);
+        tar.putArchiveEntry(entry);
+        Files.copy(file, tar);
+        tar.closeArchiveEntry();
+      }
+      tar.finish();
+    }
+  }
+}
