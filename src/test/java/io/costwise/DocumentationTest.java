@@ -2,12 +2,16 @@ package io.costwise;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.costwise.cli.CostwiseCommand;
 import io.costwise.config.Hyperparameter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
 
-/** The configuration reference lists every hyperparameter with its real default. */
+/** The configuration reference lists every hyperparameter and every train/serve option. */
 class DocumentationTest {
   @Test
   void everyHyperparameterIsDocumentedWithItsDefault() throws Exception {
@@ -15,6 +19,22 @@ class DocumentationTest {
     for (Hyperparameter parameter : Hyperparameter.values()) {
       String row = "| `" + parameter.key() + "` | `" + parameter.defaultValue() + "` |";
       assertTrue(docs.contains(row), "docs/configuration.md lacks the row starting " + row);
+    }
+  }
+
+  @Test
+  void everyOptionOfTrainAndServeIsDocumented() throws Exception {
+    String docs = Files.readString(Path.of("docs/configuration.md"));
+    CommandLine costwise = new CommandLine(new CostwiseCommand());
+    for (String command : List.of("train", "serve")) {
+      for (OptionSpec option : costwise.getSubcommands().get(command).getCommandSpec().options()) {
+        if (option.usageHelp() || option.versionHelp()) {
+          continue;
+        }
+        assertTrue(
+            docs.contains("`" + option.longestName()),
+            "docs/configuration.md does not mention " + command + " " + option.longestName());
+      }
     }
   }
 }
