@@ -1,6 +1,9 @@
 package io.costwise.s3;
 
 import io.costwise.error.InvalidInputException;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +22,7 @@ import software.amazon.awssdk.core.async.AsyncRequestBody;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
@@ -45,6 +50,7 @@ public final class S3Storage implements AutoCloseable {
   private static final int PARALLEL_DOWNLOADS = 16;
   private static final Logger LOG = LoggerFactory.getLogger(S3Storage.class);
 
+  private final EventLoopGroup loop;
   private final SdkAsyncHttpClient http;
   private final S3AsyncClient client;
   private final S3AsyncClient multipartClient;
@@ -56,7 +62,12 @@ public final class S3Storage implements AutoCloseable {
    * store, where the multipart client's part-wise GETs ({@code partNumber}) do not (S3Proxy answers
    * 501). Uploads go through the multipart client.
    */
-  private S3Storage(SdkAsyncHttpClient http, S3AsyncClient client, S3AsyncClient multipartClient) {
+  private S3Storage(
+      EventLoopGroup loop,
+      SdkAsyncHttpClient http,
+      S3AsyncClient client,
+      S3AsyncClient multipartClient) {
+    this.loop = loop;
     this.http = http;
     this.client = client;
     this.multipartClient = multipartClient;
@@ -75,7 +86,12 @@ public final class S3Storage implements AutoCloseable {
     } catch (SdkClientException e) {
       throw S3Errors.noCredentials(e);
     }
-    SdkAsyncHttpClient http = NettyNioAsyncHttpClient.builder().build();
+    // An event loop of our own with daemon threads: the SDK's own would be shut down with a 2 s
+    // quiet period, which every job and every serve start-up would wait for.
+    EventLoopGroup loop =
+        new NioEventLoopGroup(0, new DefaultThreadFactory("costwise-s3", /* daemon= */ true));
+    SdkAsyncHttpClient http =
+        NettyNioAsyncHttpClient.builder().eventLoopGroup(SdkEventLoopGroup.create(loop)).build();
     Region region = region(settings);
     Consumer<S3AsyncClientBuilder> common =
         b ->
@@ -97,7 +113,7 @@ public final class S3Storage implements AutoCloseable {
                     .minimumPartSizeInBytes(PART_BYTES)
                     .build())
             .build();
-    return new S3Storage(http, client, multipart);
+    return new S3Storage(loop, http, client, multipart);
   }
 
   /**
@@ -285,5 +301,7 @@ public final class S3Storage implements AutoCloseable {
     client.close();
     multipartClient.close();
     http.close();
+    // Every transfer has completed by now; nothing is left for a quiet period to wait for.
+    loop.shutdownGracefully(0, 1, TimeUnit.SECONDS);
   }
 }
