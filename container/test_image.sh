@@ -4,7 +4,8 @@
 #   - `train` on the shipped /opt/ml tree succeeds and writes the model and the report,
 #   - `train` with a bad hyperparameter exits non-zero with the failure file on the host,
 #   - `serve` answers /ping and /invocations (CSV and JSON) through the mapped port,
-#   - `stop` is clean (exit code 0), and the same commit builds the same image digest.
+#   - `stop` is clean (exit code 0), and the same commit builds the same image digest,
+#   - `train --s3-*` and `serve --model-data` work against an S3-compatible store (S3Proxy),
 # Installs podman, runc and debootstrap if missing (needs root then).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,7 +21,9 @@ fi
 work=$(mktemp -d)
 container=""
 registry_pid=""
+s3proxy_pid=""
 cleanup() {
+  [ -n "$s3proxy_pid" ] && kill "$s3proxy_pid" 2>/dev/null
   [ -n "$container" ] && podman rm -f "$container" >/dev/null 2>&1
   [ -n "$registry_pid" ] && kill "$registry_pid" 2>/dev/null
   rm -rf "$work"
@@ -92,6 +95,53 @@ podman stop -t 10 "$container" >/dev/null
 code=$(podman inspect --format '{{.State.ExitCode}}' "$container")
 [ "$code" = 0 ] || { podman logs "$container"; fail "serve exited $code after SIGTERM"; }
 echo "ok: serve stopped cleanly (exit 0)"
+
+# S3 jobs outside SageMaker: the image trains from and serves out of an S3-compatible store
+# (S3Proxy on loopback; the container shares the host's network).
+[ -f target/s3proxy/s3proxy.jar ] || mvn -B -q dependency:copy@copy-s3proxy
+s3_port=18082
+s3=http://127.0.0.1:$s3_port
+mkdir -p "$work/store/costwise-ci/data"   # a folder in the store's root is a bucket
+cp -r container/local_test/opt_ml/input/data/. "$work/store/costwise-ci/data/"
+cp container/local_test/opt_ml/input/config/hyperparameters.json "$work/hyperparameters.json"
+cat > "$work/s3proxy.conf" <<CONF
+s3proxy.endpoint=$s3
+s3proxy.authorization=aws-v2-or-v4
+s3proxy.identity=ci
+s3proxy.credential=ci-secret
+s3proxy.ignore-unknown-headers=true
+jclouds.provider=filesystem-nio2
+jclouds.filesystem.basedir=$work/store
+CONF
+java -jar target/s3proxy/s3proxy.jar --properties "$work/s3proxy.conf" > "$work/s3proxy.log" 2>&1 &
+s3proxy_pid=$!
+for _ in $(seq 150); do curl -s -o /dev/null "$s3" && break; sleep 0.2; done
+aws_env=(-e AWS_ACCESS_KEY_ID=ci -e AWS_SECRET_ACCESS_KEY=ci-secret -e AWS_EC2_METADATA_DISABLED=true)
+podman run --rm --network host "${aws_env[@]}" -v "$work/hyperparameters.json:/tmp/hyperparameters.json:ro" \
+  costwise:ci train --base-dir /tmp/job --s3-train s3://costwise-ci/data/train/ --s3-validation s3://costwise-ci/data/validation/ \
+  --s3-output s3://costwise-ci/jobs/ --hyperparameters /tmp/hyperparameters.json --job-name image-ci \
+  --s3-endpoint "$s3" --s3-path-style > "$work/s3-train.log" 2>&1 || { cat "$work/s3-train.log"; fail "train from S3 exited non-zero"; }
+for archive in model.tar.gz output.tar.gz; do
+  [ -s "$work/store/costwise-ci/jobs/image-ci/output/$archive" ] || { cat "$work/s3-train.log"; fail "no $archive in the store"; }
+done
+tar -tzf "$work/store/costwise-ci/jobs/image-ci/output/model.tar.gz" | grep -qx model.json || fail "model.tar.gz lacks model.json"
+echo "ok: train from S3 uploaded model.tar.gz and output.tar.gz to s3://costwise-ci/jobs/image-ci/output/"
+s3_serve_port=18083
+container=$(podman run -d --network host "${aws_env[@]}" -e SAGEMAKER_BIND_TO_PORT=$s3_serve_port costwise:ci serve \
+  --model-data s3://costwise-ci/jobs/image-ci/output/model.tar.gz --s3-endpoint "$s3" --s3-path-style)
+for _ in $(seq 300); do
+  [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$s3_serve_port/ping" || true)" = 200 ] && break
+  sleep 0.1
+done
+csv=$(curl -sf -H 'Content-Type: text/csv' --data-binary "$row" "http://127.0.0.1:$s3_serve_port/invocations") \
+  || { podman logs "$container"; fail "serve --model-data did not answer"; }
+[[ "$csv" =~ ^[0-9.E-]+,[01]$ ]] || fail "CSV answer from the S3 model: $csv"
+podman stop -t 10 "$container" >/dev/null
+podman rm -f "$container" >/dev/null
+container=""
+kill "$s3proxy_pid"
+s3proxy_pid=""
+echo "ok: serve --model-data answered from the S3 model ($csv)"
 
 second=$(build)
 [ "$first" = "$second" ] || fail "rebuilding the same commit gave another image ($first vs $second)"

@@ -36,7 +36,12 @@ public final class TarGz {
       tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
       for (Path file : files) {
         String name = folder.relativize(file).toString().replace('\\', '/');
-        TarArchiveEntry entry = new TarArchiveEntry(file.toFile(), name);
+        // Name, size, time and mode only: an entry built from the File would also carry the creation
+        // time as a LIBARCHIVE.creationtime PAX header, which GNU tar warns about on every extraction.
+        TarArchiveEntry entry = new TarArchiveEntry(name);
+        entry.setSize(Files.size(file));
+        entry.setModTime(Files.getLastModifiedTime(file));
+        entry.setMode(TarArchiveEntry.DEFAULT_FILE_MODE);
         tar.putArchiveEntry(entry);
         Files.copy(file, tar);
         tar.closeArchiveEntry();
