@@ -36,8 +36,10 @@ public final class TarGz {
       tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
       for (Path file : files) {
         String name = folder.relativize(file).toString().replace('\\', '/');
-        // Name, size, time and mode only: an entry built from the File would also carry the creation
-        // time as a LIBARCHIVE.creationtime PAX header, which GNU tar warns about on every extraction.
+        // Name, size, time and mode only: an entry built from the File would also carry the
+        // creation
+        // time as a LIBARCHIVE.creationtime PAX header, which GNU tar warns about on every
+        // extraction.
         TarArchiveEntry entry = new TarArchiveEntry(name);
         entry.setSize(Files.size(file));
         entry.setModTime(Files.getLastModifiedTime(file));

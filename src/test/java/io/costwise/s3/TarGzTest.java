@@ -45,7 +45,10 @@ class TarGzTest {
     assertTrue(read(archive).isEmpty());
   }
 
-  /** Entry name to content, in archive order; fails if an entry carries PAX extras or a creation time. */
+  /**
+   * Entry name to content, in archive order; fails if an entry carries PAX extras or a creation
+   * time.
+   */
   private static Map<String, String> read(Path archive) throws IOException {
     Map<String, String> entries = new LinkedHashMap<>();
     try (InputStream in = Files.newInputStream(archive);
