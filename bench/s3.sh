@@ -7,28 +7,17 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
+source container/s3proxy.sh
 RUNS=${1:-3}
 command -v /usr/bin/time >/dev/null || { echo "needs GNU time: apt-get install time" >&2; exit 1; }
 [ -f target/costwise.jar ] || mvn -B -q package -DskipTests
-[ -f target/s3proxy/s3proxy.jar ] || mvn -B -q dependency:copy@copy-s3proxy
 
 work=$(mktemp -d)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 endpoint="http://127.0.0.1:$port"
+trap 'kill ${S3PROXY_PID:-} 2>/dev/null; rm -rf "$work"' EXIT
+start_s3proxy "$work/store" "$port" bench bench-secret
 mkdir -p "$work/store/bench"   # a folder in the store's root is a bucket
-cat > "$work/s3proxy.conf" <<CONF
-s3proxy.endpoint=$endpoint
-s3proxy.authorization=aws-v2-or-v4
-s3proxy.identity=bench
-s3proxy.credential=bench-secret
-s3proxy.ignore-unknown-headers=true
-jclouds.provider=filesystem-nio2
-jclouds.filesystem.basedir=$work/store
-CONF
-java -jar target/s3proxy/s3proxy.jar --properties "$work/s3proxy.conf" > "$work/s3proxy.log" 2>&1 &
-proxy=$!
-trap 'kill $proxy 2>/dev/null; rm -rf "$work"' EXIT
-for _ in $(seq 100); do curl -s -o /dev/null "$endpoint" && break; sleep 0.2; done
 export AWS_ACCESS_KEY_ID=bench AWS_SECRET_ACCESS_KEY=bench-secret AWS_EC2_METADATA_DISABLED=true
 load=$(machine)
 transfer() { /usr/bin/time -f "%M" -o "$work/rss" java -Xmx64m -cp "target/classes:target/lib/*" bench/S3Transfer.java "$endpoint" "$@" 2>/dev/null | tail -1; }

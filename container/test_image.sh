@@ -9,6 +9,7 @@
 # Installs podman, runc and debootstrap if missing (needs root then).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source container/s3proxy.sh
 
 need=()
 for tool in podman runc debootstrap curl skopeo docker-registry; do command -v "$tool" >/dev/null || need+=("$tool"); done
@@ -21,9 +22,9 @@ fi
 work=$(mktemp -d)
 container=""
 registry_pid=""
-s3proxy_pid=""
+S3PROXY_PID=""  # set by start_s3proxy
 cleanup() {
-  [ -n "$s3proxy_pid" ] && kill "$s3proxy_pid" 2>/dev/null
+  [ -n "$S3PROXY_PID" ] && kill "$S3PROXY_PID" 2>/dev/null
   [ -n "$container" ] && podman rm -f "$container" >/dev/null 2>&1
   [ -n "$registry_pid" ] && kill "$registry_pid" 2>/dev/null
   rm -rf "$work"
@@ -55,6 +56,15 @@ first=$(build)
 echo "image: costwise:ci $first ($(du -h target/jib-image.tar | cut -f1) as a tar)"
 
 fail() { echo "FAIL: $*" >&2; exit 1; }
+# Waits up to 30 s for the server in $container to answer /ping on PORT with 200.
+wait_for_ping() {
+  for _ in $(seq 300); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$1/ping" || true)" = 200 ] && return 0
+    sleep 0.1
+  done
+  podman logs "$container"
+  fail "/ping on port $1 never answered 200"
+}
 
 # train on a copy of the shipped tree
 tree=$work/opt_ml
@@ -80,11 +90,7 @@ echo "ok: bad hyperparameter -> non-zero exit, failure file: $(cat "$bad/output/
 # serve through the mapped port
 port=18081
 container=$(podman run -d -p "127.0.0.1:$port:8080" -v "$tree/model:/opt/ml/model:ro" costwise:ci serve)
-for _ in $(seq 300); do
-  [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/ping" || true)" = 200 ] && break
-  sleep 0.1
-done
-[ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/ping")" = 200 ] || { podman logs "$container"; fail "/ping never answered 200"; }
+wait_for_ping "$port"
 row=$(cut -d, -f2- container/local_test/opt_ml/input/data/validation/validation.csv | sed -n '1p')
 csv=$(curl -sf -H 'Content-Type: text/csv' --data-binary "$row" "http://127.0.0.1:$port/invocations")
 [[ "$csv" =~ ^[0-9.E-]+,[01]$ ]] || fail "CSV answer: $csv"
@@ -98,24 +104,12 @@ echo "ok: serve stopped cleanly (exit 0)"
 
 # S3 jobs outside SageMaker: the image trains from and serves out of an S3-compatible store
 # (S3Proxy on loopback; the container shares the host's network).
-[ -f target/s3proxy/s3proxy.jar ] || mvn -B -q dependency:copy@copy-s3proxy
 s3_port=18082
 s3=http://127.0.0.1:$s3_port
+start_s3proxy "$work/store" "$s3_port" ci ci-secret || fail "S3Proxy did not start"
 mkdir -p "$work/store/costwise-ci/data"   # a folder in the store's root is a bucket
 cp -r container/local_test/opt_ml/input/data/. "$work/store/costwise-ci/data/"
 cp container/local_test/opt_ml/input/config/hyperparameters.json "$work/hyperparameters.json"
-cat > "$work/s3proxy.conf" <<CONF
-s3proxy.endpoint=$s3
-s3proxy.authorization=aws-v2-or-v4
-s3proxy.identity=ci
-s3proxy.credential=ci-secret
-s3proxy.ignore-unknown-headers=true
-jclouds.provider=filesystem-nio2
-jclouds.filesystem.basedir=$work/store
-CONF
-java -jar target/s3proxy/s3proxy.jar --properties "$work/s3proxy.conf" > "$work/s3proxy.log" 2>&1 &
-s3proxy_pid=$!
-for _ in $(seq 150); do curl -s -o /dev/null "$s3" && break; sleep 0.2; done
 aws_env=(-e AWS_ACCESS_KEY_ID=ci -e AWS_SECRET_ACCESS_KEY=ci-secret -e AWS_EC2_METADATA_DISABLED=true)
 podman run --rm --network host "${aws_env[@]}" -v "$work/hyperparameters.json:/tmp/hyperparameters.json:ro" \
   costwise:ci train --base-dir /tmp/job --s3-train s3://costwise-ci/data/train/ --s3-validation s3://costwise-ci/data/validation/ \
@@ -129,18 +123,15 @@ echo "ok: train from S3 uploaded model.tar.gz and output.tar.gz to s3://costwise
 s3_serve_port=18083
 container=$(podman run -d --network host "${aws_env[@]}" -e SAGEMAKER_BIND_TO_PORT=$s3_serve_port costwise:ci serve \
   --model-data s3://costwise-ci/jobs/image-ci/output/model.tar.gz --s3-endpoint "$s3" --s3-path-style)
-for _ in $(seq 300); do
-  [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$s3_serve_port/ping" || true)" = 200 ] && break
-  sleep 0.1
-done
+wait_for_ping "$s3_serve_port"
 csv=$(curl -sf -H 'Content-Type: text/csv' --data-binary "$row" "http://127.0.0.1:$s3_serve_port/invocations") \
   || { podman logs "$container"; fail "serve --model-data did not answer"; }
 [[ "$csv" =~ ^[0-9.E-]+,[01]$ ]] || fail "CSV answer from the S3 model: $csv"
 podman stop -t 10 "$container" >/dev/null
 podman rm -f "$container" >/dev/null
 container=""
-kill "$s3proxy_pid"
-s3proxy_pid=""
+kill "$S3PROXY_PID"
+S3PROXY_PID=""
 echo "ok: serve --model-data answered from the S3 model ($csv)"
 
 second=$(build)

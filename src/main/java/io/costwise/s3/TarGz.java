@@ -36,10 +36,8 @@ public final class TarGz {
       tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
       for (Path file : files) {
         String name = folder.relativize(file).toString().replace('\\', '/');
-        // Name, size, time and mode only: an entry built from the File would also carry the
-        // creation
-        // time as a LIBARCHIVE.creationtime PAX header, which GNU tar warns about on every
-        // extraction.
+        // Name, size, time and mode only: an entry built from the File would also carry its
+        // creation time as a LIBARCHIVE.creationtime PAX header, which GNU tar warns about.
         TarArchiveEntry entry = new TarArchiveEntry(name);
         entry.setSize(Files.size(file));
         entry.setModTime(Files.getLastModifiedTime(file));
