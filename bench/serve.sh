@@ -71,7 +71,7 @@ measure() {
     fi
     rps+=("$(echo "$out" | awk '/Requests\/sec/ {print $2}')")
     p99+=("$(echo "$out" | awk '$1 == "99%" {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v=v*1000}; print v}')")
-    if echo "$out" | grep -q "Non-2xx"; then echo "non-2xx responses in $name" >&2; exit 1; fi
+    if grep -q "Non-2xx" <<< "$out"; then echo "non-2xx responses in $name" >&2; exit 1; fi
   done
   echo "$name|$(printf '%s\n' "${rps[@]}" | median)|$(printf '%s\n' "${p99[@]}" | median)|${rps[*]}"
 }

@@ -118,7 +118,10 @@ podman run --rm --network host "${aws_env[@]}" -v "$work/hyperparameters.json:/t
 for archive in model.tar.gz output.tar.gz; do
   [ -s "$work/store/costwise-ci/jobs/image-ci/output/$archive" ] || { cat "$work/s3-train.log"; fail "no $archive in the store"; }
 done
-tar -tzf "$work/store/costwise-ci/jobs/image-ci/output/model.tar.gz" | grep -qx model.json || fail "model.tar.gz lacks model.json"
+# The listing is read whole first: `tar | grep -q` under pipefail fails whenever grep quits before
+# tar has written everything (tar dies of SIGPIPE), which made this check flaky in CI.
+listing=$(tar -tzf "$work/store/costwise-ci/jobs/image-ci/output/model.tar.gz")
+grep -qx model.json <<< "$listing" || fail "model.tar.gz lacks model.json (it holds: $listing)"
 echo "ok: train from S3 uploaded model.tar.gz and output.tar.gz to s3://costwise-ci/jobs/image-ci/output/"
 s3_serve_port=18083
 container=$(podman run -d --network host "${aws_env[@]}" -e SAGEMAKER_BIND_TO_PORT=$s3_serve_port costwise:ci serve \
@@ -186,6 +189,6 @@ podman run --rm -v "$docker_tree:/opt/ml" costwise:dockerfile train > "$work/doc
 for file in model/model.json output/data/report.html; do
   [ -s "$docker_tree/$file" ] || fail "the Dockerfile's image did not write $file"
 done
-podman image inspect --format '{{index .Labels "com.amazonaws.sagemaker.capabilities.accept-bind-to-port"}}' costwise:dockerfile | grep -qx true \
-  || fail "the Dockerfile's image lacks the bind-to-port label"
+label=$(podman image inspect --format '{{index .Labels "com.amazonaws.sagemaker.capabilities.accept-bind-to-port"}}' costwise:dockerfile)
+[ "$label" = true ] || fail "the Dockerfile's image lacks the bind-to-port label"
 echo "ok: the Dockerfile's image trains like the Jib one"

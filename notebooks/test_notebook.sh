@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 packages=(jupyter-core jupyter-nbconvert python3-nbconvert python3-ipykernel python3-pandas python3-matplotlib)
 missing=()
 for package in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+  [ "$(dpkg-query -W -f='${Status}' "$package" 2>/dev/null)" = "install ok installed" ] || missing+=("$package")
 done
 if ((${#missing[@]})); then
   echo "Installing ${missing[*]}"
