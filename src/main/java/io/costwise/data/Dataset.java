@@ -100,6 +100,21 @@ public final class Dataset {
     return labels.clone();
   }
 
+  /**
+   * Copies rows {@code [from, to)} into {@code destination}, row-major from index 0: the way
+   * learners and scorers read data, a block at a time, whatever the storage.
+   */
+  public void readRows(int from, int to, double[] destination) {
+    int columns = featureNames.size();
+    System.arraycopy(features, from * columns, destination, 0, (to - from) * columns);
+  }
+
+  /** Copies one row's features into {@code destination} at {@code offset}. */
+  public void readRow(int row, double[] destination, int offset) {
+    int columns = featureNames.size();
+    System.arraycopy(features, row * columns, destination, offset, columns);
+  }
+
   /** A copy of one row's features. */
   public double[] row(int row) {
     int columns = featureNames.size();
