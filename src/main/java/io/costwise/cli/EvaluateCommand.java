@@ -4,7 +4,7 @@ import io.costwise.error.InvalidInputException;
 import io.costwise.evaluation.ClassificationReportText;
 import io.costwise.evaluation.Evaluation;
 import io.costwise.experiment.ModelEvaluation;
-import io.costwise.model.SavedModel;
+import io.costwise.artifact.SavedModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,6 +1,7 @@
 package io.costwise.cli;
 
-import io.costwise.config.OptimizerType;
+import io.costwise.config.Hyperparameter;
+import io.costwise.config.Hyperparameters;
 import io.costwise.data.BundledData;
 import io.costwise.data.ChannelReader;
 import io.costwise.data.Dataset;
@@ -10,7 +11,9 @@ import io.costwise.experiment.SweepRow;
 import io.costwise.experiment.SweepSettings;
 import io.costwise.experiment.SweepTable;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -75,26 +78,34 @@ final class SweepCommand implements Callable<Integer> {
   @Option(
       names = "--epochs",
       paramLabel = "N",
-      description = "Epochs per model (default: ${DEFAULT-VALUE}).")
-  int epochs = 50;
+      description = "Epochs per model (default: the hyperparameter table's, 50).")
+  String epochs;
 
   @Option(
       names = "--batch-size",
       paramLabel = "N",
-      description = "Rows per step (default: ${DEFAULT-VALUE}).")
-  int batchSize = 32;
+      description = "Rows per step (default: the hyperparameter table's, 32).")
+  String batchSize;
 
   @Option(
       names = "--learning-rate",
       paramLabel = "LR",
-      description = "Step size (default: ${DEFAULT-VALUE}).")
-  double learningRate = 0.01;
+      description = "Step size (default: the hyperparameter table's, 0.01).")
+  String learningRate;
 
   @Option(
       names = "--optimizer",
       paramLabel = "NAME",
-      description = "SGD or ADAM (default: ${DEFAULT-VALUE}).")
-  OptimizerType optimizer = OptimizerType.SGD;
+      description = "sgd or adam (default: the hyperparameter table's, sgd).")
+  String optimizer;
+
+  @Option(
+      names = {"-H", "--hyperparameter"},
+      paramLabel = "KEY=VALUE",
+      description =
+          "Any other training hyperparameter, as in hyperparameters.json, e.g. -H"
+              + " hidden_layers=16,8 -H engine=dl4j (repeatable; loss and costs are the sweep's).")
+  Map<String, String> hyperparameters = new LinkedHashMap<>();
 
   @Option(
       names = "--out",
@@ -106,15 +117,17 @@ final class SweepCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    Map<String, String> given = new LinkedHashMap<>(hyperparameters);
+    given.put(Hyperparameter.SEED.key(), Long.toString(seed));
+    putIfGiven(given, Hyperparameter.EPOCHS, epochs);
+    putIfGiven(given, Hyperparameter.BATCH_SIZE, batchSize);
+    putIfGiven(given, Hyperparameter.LEARNING_RATE, learningRate);
+    putIfGiven(given, Hyperparameter.OPTIMIZER, optimizer);
     SweepSettings settings =
         new SweepSettings(
             ratios != null ? ratios : SweepSettings.logSpaced(minRatio, maxRatio, steps),
             folds,
-            seed,
-            epochs,
-            batchSize,
-            learningRate,
-            optimizer,
+            Hyperparameters.defaults().with(given).trainingConfig(),
             valueOptions.values());
     Dataset dataset =
         data == null
@@ -127,5 +140,11 @@ final class SweepCommand implements Callable<Integer> {
       System.out.println("wrote " + file);
     }
     return 0;
+  }
+
+  private static void putIfGiven(Map<String, String> map, Hyperparameter key, String value) {
+    if (value != null) {
+      map.put(key.key(), value);
+    }
   }
 }

@@ -43,6 +43,31 @@ public enum Hyperparameter {
       ValueRule.bool(),
       "standardise features with the training channel's mean and standard deviation (stored in"
           + " the model)"),
+  ENGINE(
+      "engine",
+      "auto",
+      ValueRule.choice("auto", "fast", "dl4j"),
+      "auto = the fast engine (it supports every setting); fast = costwise's own arithmetic, which"
+          + " performs DL4J's updates (a test holds the two within 1e-9); dl4j ="
+          + " MultiLayerNetwork.fit, the reference"),
+  HIDDEN_LAYERS(
+      "hidden_layers",
+      "none",
+      ValueRule.layerWidths(8, 4096),
+      "widths of hidden ReLU layers, input side first, e.g. 64,32; none = the reference's single"
+          + " logistic unit"),
+  L2(
+      "l2",
+      "0",
+      ValueRule.nonNegativeNumber(10),
+      "L2 regularisation (weight decay) of the weights, not the biases: l2·w is added to each"
+          + " weight's gradient, as DL4J's l2 does"),
+  EARLY_STOPPING_PATIENCE(
+      "early_stopping_patience",
+      "off",
+      ValueRule.wholeNumberOrOff(1, 100_000),
+      "stop after this many epochs without a lower validation loss and keep the best epoch's"
+          + " model (needs a validation channel); off = train every epoch"),
   VALUE_TN(
       "value_tn",
       "0",

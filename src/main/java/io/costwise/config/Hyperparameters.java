@@ -8,7 +8,9 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.stream.Collectors;
 
 /**
@@ -68,8 +70,22 @@ public final class Hyperparameters {
     return Boolean.parseBoolean(values.get(parameter));
   }
 
+  /** Every hyperparameter at its default: the one table of defaults, for demo and sweep too. */
+  public static Hyperparameters defaults() {
+    return parse(Map.of());
+  }
+
+  /** These values with some replaced, validated like the file's (keys as in the file). */
+  public Hyperparameters with(Map<String, String> changes) {
+    Map<String, String> merged = new LinkedHashMap<>(asMap());
+    merged.putAll(changes);
+    return parse(merged);
+  }
+
   /** The settings of the training run. */
   public TrainingConfig trainingConfig() {
+    String hidden = text(Hyperparameter.HIDDEN_LAYERS);
+    String patience = text(Hyperparameter.EARLY_STOPPING_PATIENCE);
     return new TrainingConfig(
         text(Hyperparameter.LOSS_FUNCTION_TYPE).equals(LossFunctionType.CUSTOM.value())
             ? LossFunctionType.CUSTOM
@@ -83,7 +99,13 @@ public final class Hyperparameters {
             ? OptimizerType.ADAM
             : OptimizerType.SGD,
         wholeNumber(Hyperparameter.SEED),
-        bool(Hyperparameter.STANDARDIZE));
+        bool(Hyperparameter.STANDARDIZE),
+        EngineType.of(text(Hyperparameter.ENGINE)),
+        hidden.equals("none")
+            ? List.of()
+            : Arrays.stream(hidden.split(",")).map(Integer::valueOf).toList(),
+        number(Hyperparameter.L2),
+        patience.equals("off") ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(patience)));
   }
 
   /**

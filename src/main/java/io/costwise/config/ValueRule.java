@@ -133,6 +133,75 @@ interface ValueRule {
     };
   }
 
+  /** A real number from 0 to {@code max}. */
+  static ValueRule nonNegativeNumber(double max) {
+    return new ValueRule() {
+      @Override
+      public Optional<String> canonical(String text) {
+        return parseFinite(text).filter(v -> v >= 0 && v <= max).map(v -> Double.toString(v));
+      }
+
+      @Override
+      public String allowed() {
+        return "a number from 0 to " + plain(max);
+      }
+    };
+  }
+
+  /** A whole number in [min, max], or the word {@code off}. */
+  static ValueRule wholeNumberOrOff(long min, long max) {
+    ValueRule number = wholeNumber(min, max);
+    return new ValueRule() {
+      @Override
+      public Optional<String> canonical(String text) {
+        return text.equalsIgnoreCase("off") ? Optional.of("off") : number.canonical(text);
+      }
+
+      @Override
+      public String allowed() {
+        return "off or " + number.allowed();
+      }
+    };
+  }
+
+  /**
+   * Layer widths separated by commas, input side first ({@code "64,32"}), each from 1 to {@code
+   * maxWidth}, at most {@code maxLayers} of them; {@code none} (or empty) for no hidden layer.
+   */
+  static ValueRule layerWidths(int maxLayers, int maxWidth) {
+    return new ValueRule() {
+      @Override
+      public Optional<String> canonical(String text) {
+        String trimmed = text.strip();
+        if (trimmed.isEmpty() || trimmed.equalsIgnoreCase("none")) {
+          return Optional.of("none");
+        }
+        String[] parts = trimmed.split(",", -1);
+        if (parts.length > maxLayers) {
+          return Optional.empty();
+        }
+        List<String> widths = new java.util.ArrayList<>();
+        for (String part : parts) {
+          Optional<String> width = wholeNumber(1, maxWidth).canonical(part.strip());
+          if (width.isEmpty()) {
+            return Optional.empty();
+          }
+          widths.add(width.get());
+        }
+        return Optional.of(String.join(",", widths));
+      }
+
+      @Override
+      public String allowed() {
+        return "none, or up to "
+            + maxLayers
+            + " hidden layer widths from 1 to "
+            + maxWidth
+            + " separated by commas, e.g. 64,32";
+      }
+    };
+  }
+
   /** Parses decimal text strictly: no NaN, no infinities, no Java suffixes such as {@code 5d}. */
   static Optional<Double> parseFinite(String text) {
     String trimmed = text.trim();

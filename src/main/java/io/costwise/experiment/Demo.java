@@ -1,12 +1,11 @@
 package io.costwise.experiment;
 
-import io.costwise.config.LossFunctionType;
 import io.costwise.config.TrainingConfig;
 import io.costwise.data.Dataset;
 import io.costwise.data.StratifiedSplit;
 import io.costwise.evaluation.Evaluation;
 import io.costwise.evaluation.OutcomeValues;
-import io.costwise.model.TrainedModel;
+import io.costwise.artifact.NetworkScorer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -41,15 +40,15 @@ public final class Demo {
         new Spec(
             "builtin",
             "binary cross-entropy (errors weigh the same)",
-            Experiments.reference(LossFunctionType.BUILTIN, 1, 1, seed)),
+            Experiments.reference("builtin", 1, 1, seed)),
         new Spec(
             "5:1",
             "cost loss, fn_cost 5, fp_cost 1",
-            Experiments.reference(LossFunctionType.CUSTOM, 5, 1, seed)),
+            Experiments.reference("custom", 5, 1, seed)),
         new Spec(
             "medical",
             "cost loss, fn_cost 200, fp_cost 1",
-            Experiments.reference(LossFunctionType.CUSTOM, 200, 1, seed)));
+            Experiments.reference("custom", 200, 1, seed)));
   }
 
   record Spec(String name, String description, TrainingConfig config) {}
@@ -64,9 +63,9 @@ public final class Demo {
     for (int i = 0; i < specs.size(); i++) {
       Spec spec = specs.get(i);
       long start = System.nanoTime();
-      TrainedModel model = Experiments.train(spec.config(), train);
+      NetworkScorer model = Experiments.train(spec.config(), train);
       double seconds = (System.nanoTime() - start) / 1e9;
-      double[] scores = Experiments.score(model, test);
+      double[] scores = model.scores(test);
       Evaluation atHalf = Evaluation.of(scores, test.labels(), 0.5, values, 0.05);
       Evaluation atOptimal = Evaluation.of(scores, test.labels(), costOptimal, values, 0.05);
       progress.accept(

@@ -1,38 +1,37 @@
 package io.costwise.experiment;
 
-import io.costwise.config.LossFunctionType;
-import io.costwise.config.MisclassificationCosts;
-import io.costwise.config.OptimizerType;
+import io.costwise.artifact.NetworkScorer;
+import io.costwise.config.Hyperparameters;
 import io.costwise.config.TrainingConfig;
 import io.costwise.data.Dataset;
-import io.costwise.model.LogisticUnitTrainer;
-import io.costwise.model.TrainedModel;
+import io.costwise.learn.Trainer;
+import java.util.Map;
 import java.util.Optional;
 
-/** Training and scoring helpers shared by the experiments. */
+/** Training helpers shared by the experiments. */
 final class Experiments {
   private Experiments() {}
 
-  /** The reference's set-up (SGD 0.01, 50 epochs, batch 32, standardised) with a given loss. */
-  static TrainingConfig reference(LossFunctionType loss, double fnCost, double fpCost, long seed) {
-    return new TrainingConfig(
-        loss,
-        MisclassificationCosts.binary(fnCost, fpCost),
-        50,
-        32,
-        0.01,
-        OptimizerType.SGD,
-        seed,
-        true);
+  /**
+   * The reference's set-up — the hyperparameter table's defaults: SGD 0.01, 50 epochs, batch 32,
+   * standardised — with a given loss and seed.
+   */
+  static TrainingConfig reference(String loss, double fnCost, double fpCost, long seed) {
+    return Hyperparameters.defaults()
+        .with(
+            Map.of(
+                "loss_function_type", loss,
+                "fn_cost", Double.toString(fnCost),
+                "fp_cost", Double.toString(fpCost),
+                "seed", Long.toString(seed)))
+        .trainingConfig();
   }
 
-  static TrainedModel train(TrainingConfig config, Dataset train) {
-    return new LogisticUnitTrainer(config, report -> {}, () -> false)
+  /** Trains without validation, checkpoints or logging, and returns the model as arithmetic. */
+  static NetworkScorer train(TrainingConfig config, Dataset train) {
+    return new Trainer(config, report -> {}, () -> false)
         .train(train, Optional.empty(), Optional.empty())
-        .model();
-  }
-
-  static double[] score(TrainedModel model, Dataset data) {
-    return model.predict(data.featuresRowMajor());
+        .network()
+        .scorer();
   }
 }

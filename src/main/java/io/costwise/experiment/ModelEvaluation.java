@@ -7,7 +7,7 @@ import io.costwise.data.Dataset;
 import io.costwise.error.InvalidInputException;
 import io.costwise.evaluation.Evaluation;
 import io.costwise.evaluation.OutcomeValues;
-import io.costwise.model.SavedModel;
+import io.costwise.artifact.SavedModel;
 import io.costwise.report.ModelReport;
 import io.costwise.report.ReportContext;
 import io.costwise.report.ScoredSplit;
@@ -52,7 +52,7 @@ public final class ModelEvaluation {
       throw new InvalidInputException(
           "The threshold " + cut + " is outside [0, 1]; give --threshold a probability.");
     }
-    double[] scores = model.model().predict(dataset.featuresRowMajor());
+    double[] scores = model.scorer().scores(dataset);
     Evaluation evaluation =
         Evaluation.of(scores, dataset.labels(), cut, used, stored.closeCallWidth());
     Map<String, String> facts = new LinkedHashMap<>();

@@ -1,7 +1,5 @@
 package io.costwise.experiment;
 
-import io.costwise.config.LossFunctionType;
-import io.costwise.config.MisclassificationCosts;
 import io.costwise.config.TrainingConfig;
 import io.costwise.data.Dataset;
 import io.costwise.data.StratifiedSplit;
@@ -77,19 +75,11 @@ public final class Sweep {
   private static double[] scoreFold(TrainingConfig config, Dataset data, int[] foldOf, int fold) {
     Dataset train = data.select(StratifiedSplit.rowsOfFold(foldOf, fold, false), "fold");
     Dataset test = data.select(StratifiedSplit.rowsOfFold(foldOf, fold, true), "fold");
-    return Experiments.score(Experiments.train(config, train), test);
+    return Experiments.train(config, train).scores(test);
   }
 
   private TrainingConfig config(double ratio) {
-    return new TrainingConfig(
-        LossFunctionType.CUSTOM,
-        MisclassificationCosts.binary(ratio, 1),
-        settings.epochs(),
-        settings.batchSize(),
-        settings.learningRate(),
-        settings.optimizer(),
-        settings.seed(),
-        true);
+    return settings.training().withCostLoss(ratio, 1);
   }
 
   static SweepRow row(double ratio, String kind, double threshold, List<Evaluation> folds) {

@@ -28,10 +28,12 @@ public final class SweepOutput {
     described.put("ratios", settings.ratios());
     described.put("folds", settings.folds());
     described.put("seed", settings.seed());
-    described.put("epochs", settings.epochs());
-    described.put("batch_size", settings.batchSize());
-    described.put("learning_rate", settings.learningRate());
-    described.put("optimizer", settings.optimizer().value());
+    described.put("epochs", settings.training().epochs());
+    described.put("batch_size", settings.training().batchSize());
+    described.put("learning_rate", settings.training().learningRate());
+    described.put("optimizer", settings.training().optimizer().value());
+    described.put("engine", settings.training().engine().value());
+    described.put("hidden_layers", settings.training().hiddenLayers());
     described.put("unit", settings.values().unit());
     root.put("settings", described);
     List<Map<String, Object>> table = new ArrayList<>();

@@ -1,7 +1,8 @@
 package io.costwise.experiment;
 
-import io.costwise.config.OptimizerType;
+import io.costwise.config.TrainingConfig;
 import io.costwise.evaluation.OutcomeValues;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -9,24 +10,15 @@ import java.util.Objects;
  *
  * @param ratios the fn_cost/fp_cost ratios to train with (fp_cost = 1)
  * @param folds k of stratified k-fold cross-validation
- * @param seed seeds the folds and the models
- * @param epochs training epochs per model
- * @param batchSize rows per step
- * @param learningRate step size
- * @param optimizer sgd or adam
+ * @param training every other training setting (the seed also seeds the folds), from the
+ *     hyperparameter table
  * @param values what each outcome is worth
  */
 public record SweepSettings(
-    double[] ratios,
-    int folds,
-    long seed,
-    int epochs,
-    int batchSize,
-    double learningRate,
-    OptimizerType optimizer,
-    OutcomeValues values) {
+    double[] ratios, int folds, TrainingConfig training, OutcomeValues values) {
 
   public SweepSettings {
+    Objects.requireNonNull(training, "training");
     Objects.requireNonNull(values, "values");
     ratios = ratios.clone();
     if (ratios.length == 0 || folds < 2) {
@@ -53,6 +45,11 @@ public record SweepSettings(
     return new java.math.BigDecimal(value).round(new java.math.MathContext(3)).doubleValue();
   }
 
+  /** The seed of the folds and the models. */
+  public long seed() {
+    return training.seed();
+  }
+
   @Override
   public double[] ratios() {
     return ratios.clone();
@@ -61,31 +58,19 @@ public record SweepSettings(
   @Override
   public boolean equals(Object other) {
     return other instanceof SweepSettings that
-        && java.util.Arrays.equals(ratios, that.ratios)
+        && Arrays.equals(ratios, that.ratios)
         && folds == that.folds
-        && seed == that.seed
-        && epochs == that.epochs
-        && batchSize == that.batchSize
-        && Double.compare(learningRate, that.learningRate) == 0
-        && optimizer == that.optimizer
+        && training.equals(that.training)
         && values.equals(that.values);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(
-        java.util.Arrays.hashCode(ratios),
-        folds,
-        seed,
-        epochs,
-        batchSize,
-        learningRate,
-        optimizer,
-        values);
+    return Objects.hash(Arrays.hashCode(ratios), folds, training, values);
   }
 
   @Override
   public String toString() {
-    return "SweepSettings[ratios=" + java.util.Arrays.toString(ratios) + ", folds=" + folds + "]";
+    return "SweepSettings[ratios=" + Arrays.toString(ratios) + ", folds=" + folds + "]";
   }
 }

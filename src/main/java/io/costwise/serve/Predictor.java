@@ -1,7 +1,7 @@
 package io.costwise.serve;
 
-import io.costwise.model.LinearScorer;
-import io.costwise.model.ModelDescription;
+import io.costwise.artifact.NetworkScorer;
+import io.costwise.artifact.ModelDescription;
 import java.util.List;
 
 /**
@@ -9,11 +9,11 @@ import java.util.List;
  * scorer (no native call per request; equal to the DL4J network, as a test shows).
  */
 public final class Predictor {
-  private final LinearScorer scorer;
+  private final NetworkScorer scorer;
   private final double threshold;
   private final List<String> featureNames;
 
-  public Predictor(LinearScorer scorer, double threshold, List<String> featureNames) {
+  public Predictor(NetworkScorer scorer, double threshold, List<String> featureNames) {
     if (scorer.features() != featureNames.size()) {
       throw new IllegalArgumentException("one name per feature");
     }
@@ -25,7 +25,7 @@ public final class Predictor {
   /** The predictor of a model description: no DL4J, no native libraries, no network to load. */
   public static Predictor of(ModelDescription description) {
     return new Predictor(
-        description.scorer().toLinearScorer(),
+        description.scorer().toNetworkScorer(),
         description.decisionThreshold(),
         description.featureNames());
   }
@@ -44,11 +44,6 @@ public final class Predictor {
 
   /** Probabilities of the first {@code rows} rows of a row-major block. */
   double[] probabilities(double[] rowMajor, int rows) {
-    double[] p = new double[rows];
-    int features = features();
-    for (int r = 0; r < rows; r++) {
-      p[r] = scorer.score(rowMajor, r * features);
-    }
-    return p;
+    return scorer.scoreAll(rowMajor, rows);
   }
 }

@@ -6,8 +6,8 @@ import io.costwise.config.MisclassificationCosts;
 import io.costwise.config.TrainingConfig;
 import io.costwise.data.Dataset;
 import io.costwise.evaluation.ChosenThreshold;
-import io.costwise.model.ModelDescription;
-import io.costwise.model.TrainingResult;
+import io.costwise.artifact.ModelDescription;
+import io.costwise.learn.TrainingResult;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -18,13 +18,13 @@ final class Descriptions {
 
   static ModelDescription of(
       Hyperparameters hyperparameters,
+      TrainingConfig config,
       Dataset train,
       Optional<Dataset> validation,
       TrainingResult result,
       double seconds,
       ChosenThreshold threshold,
       BuildInfo build) {
-    TrainingConfig config = hyperparameters.trainingConfig();
     Map<String, ModelDescription.ClassCounts> rows = new LinkedHashMap<>();
     Map<String, String> sha = new LinkedHashMap<>();
     Map<String, Double> loss = new LinkedHashMap<>();
@@ -43,7 +43,7 @@ final class Descriptions {
     versions.put("java", Runtime.version().toString());
     return new ModelDescription(
         ModelDescription.FORMAT_VERSION,
-        io.costwise.model.ModelFolder.MODEL_FILE,
+        io.costwise.artifact.ModelFolder.MODEL_FILE,
         train.featureNames(),
         threshold.value(),
         threshold.rule(),
@@ -54,11 +54,13 @@ final class Descriptions {
         sha,
         versions,
         config.seed(),
-        config.epochs(),
+        result.epochsRun(),
         result.resumedAfterEpochs(),
         seconds,
         loss,
-        ModelDescription.Scorer.of(result.model().linearScorer()));
+        ModelDescription.Scorer.of(result.network().scorer()),
+        result.engine().value(),
+        result.bestEpoch().isPresent() ? result.bestEpoch().getAsInt() : null);
   }
 
   private static ModelDescription.ClassCounts counts(Dataset data) {

@@ -4,7 +4,7 @@ import io.costwise.config.EvaluationConfig;
 import io.costwise.data.Dataset;
 import io.costwise.evaluation.ChosenThreshold;
 import io.costwise.evaluation.Evaluation;
-import io.costwise.model.TrainedModel;
+import io.costwise.artifact.NetworkScorer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -16,11 +16,11 @@ record ScoredChannels(
     Optional<double[]> validationScores,
     Optional<int[]> validationLabels) {
 
-  static ScoredChannels of(TrainedModel model, Dataset train, Optional<Dataset> validation) {
+  static ScoredChannels of(NetworkScorer scorer, Dataset train, Optional<Dataset> validation) {
     return new ScoredChannels(
-        model.predict(train.featuresRowMajor()),
+        scorer.scores(train),
         train.labels(),
-        validation.map(v -> model.predict(v.featuresRowMajor())),
+        validation.map(scorer::scores),
         validation.map(Dataset::labels));
   }
 

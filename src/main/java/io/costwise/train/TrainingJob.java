@@ -1,6 +1,7 @@
 package io.costwise.train;
 
 import io.costwise.BuildInfo;
+import io.costwise.artifact.ModelFolder;
 import io.costwise.config.EvaluationConfig;
 import io.costwise.config.Hyperparameter;
 import io.costwise.config.Hyperparameters;
@@ -9,12 +10,12 @@ import io.costwise.data.Dataset;
 import io.costwise.error.InvalidInputException;
 import io.costwise.evaluation.ChosenThreshold;
 import io.costwise.evaluation.Evaluation;
-import io.costwise.model.CheckpointStore;
-import io.costwise.model.EpochReport;
-import io.costwise.model.LogisticUnitTrainer;
-import io.costwise.model.ModelFolder;
-import io.costwise.model.TrainingResult;
-import io.costwise.model.TrainingStoppedException;
+import io.costwise.learn.CheckpointStore;
+import io.costwise.learn.EpochReport;
+import io.costwise.learn.Trainer;
+import io.costwise.artifact.ModelFolder;
+import io.costwise.learn.TrainingResult;
+import io.costwise.learn.TrainingStoppedException;
 import io.costwise.report.ChartWarmup;
 import io.costwise.sagemaker.CheckpointConfig;
 import io.costwise.sagemaker.HyperparameterFile;
@@ -86,7 +87,7 @@ public final class TrainingJob {
   }
 
   private void train(StopSignal stop, Optional<Path> checkpointDir) throws IOException {
-    LogisticUnitTrainer.warmUp();
+    Trainer.warmUp();
     Hyperparameters hyperparameters =
         Hyperparameters.parse(HyperparameterFile.read(environment.hyperparametersFile()));
     TrainingConfig config = hyperparameters.trainingConfig();
@@ -97,6 +98,12 @@ public final class TrainingJob {
     Dataset train = channels.train();
     Optional<Dataset> validation = channels.validation(train);
     validation.ifPresent(v -> requireSameFeatureNames(train, v));
+    if (config.earlyStoppingPatience().isPresent() && validation.isEmpty()) {
+      throw new InvalidInputException(
+          "Hyperparameter early_stopping_patience is set, which watches the loss on the"
+              + " validation channel, but there is none; add a 'validation' channel or set"
+              + " early_stopping_patience to off.");
+    }
     if (evaluation.thresholdRule().needsValidation() && validation.isEmpty()) {
       throw new InvalidInputException(
           "Hyperparameter decision_threshold is 'tuned', which chooses the threshold on the"
@@ -115,23 +122,47 @@ public final class TrainingJob {
     // The report is drawn at the end; its first-use cost overlaps training on another core.
     ChartWarmup.start();
     long start = System.nanoTime();
+    LOG.info(
+        "Engine: {} ({}), network {}",
+        Trainer.engine(config).value(),
+        config.engine().value().equals("auto")
+            ? "auto: the fast engine supports every setting"
+            : "as the hyperparameter engine asks",
+        config.hiddenLayers().isEmpty()
+            ? "one logistic unit"
+            : "hidden ReLU layers " + config.hiddenLayers());
     TrainingResult result =
-        new LogisticUnitTrainer(config, TrainingJob::logEpoch, stop::requested)
+        new Trainer(config, TrainingJob::logEpoch, stop::requested)
             .train(train, validation, checkpoints);
     double seconds = (System.nanoTime() - start) / 1e9;
     if (result.resumedAfterEpochs() > 0) {
       LOG.info("Resumed from the checkpoint after epoch {}", result.resumedAfterEpochs());
     }
+    result
+        .bestEpoch()
+        .ifPresent(
+            best ->
+                LOG.info(
+                    "Early stopping: kept epoch {} of {} (lowest validation loss)",
+                    best,
+                    result.epochsRun()));
 
-    ScoredChannels scored = ScoredChannels.of(result.model(), train, validation);
+    ScoredChannels scored = ScoredChannels.of(result.network().scorer(), train, validation);
     ChosenThreshold threshold = scored.chooseThreshold(evaluation);
     LOG.info(
         "Decision threshold {} ({}): {}", threshold.value(), threshold.rule(), threshold.reason());
-    ModelFolder.write(
+    ModelFolder.writeDescription(
         environment.modelDir(),
-        result.model(),
         Descriptions.of(
-            hyperparameters, train, validation, result, seconds, threshold, BuildInfo.load()));
+            hyperparameters,
+            config,
+            train,
+            validation,
+            result,
+            seconds,
+            threshold,
+            BuildInfo.load()));
+    result.network().writeModelZip(environment.modelDir().resolve(ModelFolder.MODEL_FILE));
     Map<String, Evaluation> evaluations = scored.evaluate(threshold, evaluation);
     evaluations.forEach(
         (split, e) -> LOG.info("evaluation {}: {}", split, EvaluationMetrics.line(split, e)));

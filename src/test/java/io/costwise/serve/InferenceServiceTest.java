@@ -28,13 +28,13 @@ class InferenceServiceTest {
   }
 
   @Test
-  void predictionsEqualTheDl4jNetworkOnAllOfWdbc() {
+  void predictionsThroughCsvEqualTheScorerOnAllOfWdbc() {
     String body =
         IntStream.range(0, ServeFixtures.WDBC.rows())
             .mapToObj(ServeFixtures::csvRow)
             .collect(Collectors.joining("\n"));
     String[] lines = text(invoke("text/csv", "text/csv", body, null)).split("\n");
-    double[] network = ServeFixtures.MODEL.predict(ServeFixtures.WDBC.featuresRowMajor());
+    double[] network = ServeFixtures.MODEL.scores(ServeFixtures.WDBC);
     assertEquals(network.length, lines.length);
     for (int i = 0; i < lines.length; i++) {
       String[] fields = lines[i].split(",");

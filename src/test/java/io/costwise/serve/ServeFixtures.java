@@ -1,13 +1,10 @@
 package io.costwise.serve;
 
-import io.costwise.config.LossFunctionType;
-import io.costwise.config.MisclassificationCosts;
-import io.costwise.config.OptimizerType;
-import io.costwise.config.TrainingConfig;
+import io.costwise.artifact.NetworkScorer;
+import io.costwise.config.Hyperparameters;
 import io.costwise.data.BundledData;
 import io.costwise.data.Dataset;
-import io.costwise.model.LogisticUnitTrainer;
-import io.costwise.model.TrainedModel;
+import io.costwise.learn.Trainer;
 import io.costwise.sagemaker.ContentTypes;
 import java.util.List;
 import java.util.Optional;
@@ -16,22 +13,19 @@ import java.util.stream.Collectors;
 /** A model trained once on WDBC, and the settings a default endpoint has. */
 final class ServeFixtures {
   static final Dataset WDBC = BundledData.wdbc();
-  static final TrainedModel MODEL =
-      new LogisticUnitTrainer(
-              new TrainingConfig(
-                  LossFunctionType.CUSTOM,
-                  MisclassificationCosts.binary(5, 1),
-                  20,
-                  32,
-                  0.01,
-                  OptimizerType.SGD,
-                  42,
-                  true),
+  static final NetworkScorer MODEL =
+      new Trainer(
+              Hyperparameters.defaults()
+                  .with(
+                      java.util.Map.of(
+                          "loss_function_type", "custom", "fn_cost", "5", "epochs", "20"))
+                  .trainingConfig(),
               r -> {},
               () -> false)
           .train(WDBC, Optional.empty(), Optional.empty())
-          .model();
-  static final Predictor PREDICTOR = new Predictor(MODEL.linearScorer(), 0.5, WDBC.featureNames());
+          .network()
+          .scorer();
+  static final Predictor PREDICTOR = new Predictor(MODEL, 0.5, WDBC.featureNames());
 
   private ServeFixtures() {}
 

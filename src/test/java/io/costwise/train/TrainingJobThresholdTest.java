@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.costwise.evaluation.OutcomeValues;
-import io.costwise.model.ModelDescription;
-import io.costwise.model.ModelFolder;
+import io.costwise.artifact.ModelDescription;
+import io.costwise.artifact.ModelFolder;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,0 +1,103 @@
+package io.costwise.artifact;
+
+import io.costwise.error.InvalidInputException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A model as {@code train} saved it, as every consumer reads it: the description with its scorer,
+ * loaded from the model folder or from a {@code model.tar.gz} (unpacked safely into a scratch
+ * folder first). Plain Java: reading a model loads no native library.
+ *
+ * @param description feature names, threshold, hyperparameters, provenance and the network
+ * @param scorer the network as arithmetic
+ * @param folder where the files were read from
+ */
+public record SavedModel(ModelDescription description, NetworkScorer scorer, Path folder) {
+
+  /**
+   * Loads from a folder, or from an archive unpacked under {@code scratch}.
+   *
+   * @throws InvalidInputException when the path holds no usable model, naming what is missing
+   */
+  public static SavedModel open(Path path, Path scratch) throws IOException {
+    Path folder = unpack(path, scratch);
+    ModelDescription description = describe(folder);
+    return new SavedModel(description, description.scorer().toNetworkScorer(), folder);
+  }
+
+  /** The model folder at {@code path}: the folder itself, or an archive unpacked under scratch. */
+  public static Path unpack(Path path, Path scratch) throws IOException {
+    if (Files.isDirectory(path)) {
+      return path;
+    }
+    if (Files.isRegularFile(path)) {
+      return ModelArchive.extract(path, scratch);
+    }
+    throw new InvalidInputException(
+        "There is no model at "
+            + path
+            + "; give the folder train wrote (model.zip and"
+            + " model.json) or its model.tar.gz.");
+  }
+
+  /** Reads and checks {@code model.json}: present, readable, a format this version understands. */
+  public static ModelDescription describe(Path folder) throws IOException {
+    if (!Files.isRegularFile(folder.resolve(ModelFolder.DESCRIPTION_FILE))) {
+      throw new InvalidInputException(
+          "The model folder "
+              + folder
+              + " has no "
+              + ModelFolder.DESCRIPTION_FILE
+              + "; it must"
+              + " hold what costwise train wrote to /opt/ml/model.");
+    }
+    ModelDescription description;
+    try {
+      description = ModelFolder.readDescription(folder);
+    } catch (com.fasterxml.jackson.core.JacksonException e) {
+      throw new InvalidInputException(
+          folder.resolve(ModelFolder.DESCRIPTION_FILE)
+              + " is not a costwise model description ("
+              + e.getOriginalMessage()
+              + ").",
+          e);
+    }
+    if (description.formatVersion() > ModelDescription.FORMAT_VERSION) {
+      throw new InvalidInputException(
+          "The model in "
+              + folder
+              + " has format version "
+              + description.formatVersion()
+              + ", newer than this costwise understands ("
+              + ModelDescription.FORMAT_VERSION
+              + "); use the costwise version that trained it or newer.");
+    }
+    if (description.featureNames() == null || description.scorer() == null) {
+      throw new InvalidInputException(
+          folder.resolve(ModelFolder.DESCRIPTION_FILE)
+              + " lacks the feature names or the scorer; retrain the model with this costwise"
+              + " version.");
+    }
+    try {
+      NetworkScorer scorer = description.scorer().toNetworkScorer();
+      if (scorer.features() != description.featureCount()) {
+        throw new IllegalArgumentException(
+            "the scorer takes "
+                + scorer.features()
+                + " features but "
+                + description.featureCount()
+                + " are named");
+      }
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException(
+          folder.resolve(ModelFolder.DESCRIPTION_FILE)
+              + " holds a scorer that cannot be used ("
+              + e.getMessage()
+              + "); retrain the model, or restore the file train wrote.",
+          e);
+    }
+    return description;
+  }
+}

@@ -1,0 +1,168 @@
+package io.costwise.learn;
+
+import io.costwise.artifact.NetworkScorer;
+import io.costwise.artifact.NetworkShape;
+import io.costwise.config.EngineType;
+import io.costwise.config.TrainingConfig;
+import io.costwise.data.Dataset;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.SplittableRandom;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/**
+ * Trains the network with minibatch gradient descent, one epoch at a time, on either engine: the
+ * shuffle, minibatches, early stopping and checkpoints are the same; only the step differs.
+ *
+ * <p>Each epoch visits the rows in a fresh order drawn from {@code (seed, epoch)} alone, and a
+ * checkpoint holds everything the steps depend on (parameters, optimiser moments, step count, the
+ * scaler, the best epoch so far), so a run resumed after epoch k takes exactly the steps an
+ * uninterrupted run would: the same data, settings and seed give the same parameters bit for bit,
+ * interrupted or not, on any number of cores.
+ */
+public final class Trainer {
+  private final TrainingConfig config;
+  private final Consumer<EpochReport> onEpoch;
+  private final BooleanSupplier stopRequested;
+
+  /**
+   * @param config the settings
+   * @param onEpoch told after every epoch (log lines, metrics)
+   * @param stopRequested polled between steps; when true, training stops with {@link
+   *     TrainingStoppedException}
+   */
+  public Trainer(
+      TrainingConfig config, Consumer<EpochReport> onEpoch, BooleanSupplier stopRequested) {
+    this.config = config;
+    this.onEpoch = onEpoch;
+    this.stopRequested = stopRequested;
+  }
+
+  /**
+   * Starts loading DL4J's native backend in the background, for the model zip written at the end
+   * (and the dl4j engine): call early, e.g. before reading data.
+   */
+  public static void warmUp() {
+    Dl4jNetworks.startBackend();
+  }
+
+  /** The engine these settings train with: {@code auto} is the fast engine. */
+  public static EngineType engine(TrainingConfig config) {
+    return config.engine() == EngineType.DL4J ? EngineType.DL4J : EngineType.FAST;
+  }
+
+  /**
+   * Trains on {@code train}, reporting the loss on {@code validation} after each epoch, resuming
+   * from and saving to {@code checkpoints} when given.
+   */
+  public TrainingResult train(
+      Dataset train, Optional<Dataset> validation, Optional<CheckpointStore> checkpoints) {
+    EngineType engine = engine(config);
+    NetworkShape shape = new NetworkShape(train.columns(), config.hiddenLayers());
+    Optional<Checkpoint> restored = checkpoints.flatMap(CheckpointStore::newest);
+    ScalerStats scaler =
+        restored
+            .map(Checkpoint::scaler)
+            .orElseGet(
+                () ->
+                    config.standardize()
+                        ? ScalerStats.fit(train)
+                        : ScalerStats.identity(train.columns()));
+    double[] initial = Glorot.initialParameters(shape, config.seed());
+    Learner learner =
+        engine == EngineType.DL4J
+            ? new Dl4jLearner(config, shape, initial)
+            : new FastLearner(config, shape, initial, true);
+    EarlyStopping stopping =
+        restored.map(Checkpoint::stopping).orElseGet(EarlyStopping::new);
+    int epochsDone = 0;
+    if (restored.isPresent()) {
+      learner.restore(restored.get().learner());
+      epochsDone = restored.get().epochsDone();
+    }
+    OutputLoss loss = OutputLoss.of(config);
+    BatchGatherer batches = new BatchGatherer(train, scaler);
+    int batchSize = Math.min(config.batchSize(), train.rows());
+    double[] features = new double[batchSize * train.columns()];
+    double[] labels = new double[batchSize];
+    int epoch = epochsDone;
+    while (epoch < config.epochs() && !stopping.exhausted(config.earlyStoppingPatience())) {
+      long start = System.nanoTime();
+      int[] order = shuffledOrder(train.rows(), config.seed(), epoch);
+      double lossSum = 0;
+      for (int from = 0; from < order.length; from += batchSize) {
+        if (stopRequested.getAsBoolean()) {
+          throw new TrainingStoppedException(epoch);
+        }
+        int to = Math.min(order.length, from + batchSize);
+        batches.fill(order, from, to, features, labels);
+        lossSum += learner.step(features, labels, to - from);
+      }
+      epoch++;
+      double[] parameters = learner.parameters();
+      OptionalDouble validationLoss =
+          validation.stream()
+              .mapToDouble(v -> meanLoss(scorer(shape, parameters, scaler), v, loss))
+              .findAny();
+      if (config.earlyStoppingPatience().isPresent()) {
+        stopping.record(epoch, validationLoss.orElseThrow(), parameters);
+      }
+      Checkpoint state = new Checkpoint(epoch, learner.state(), scaler, stopping);
+      checkpoints.ifPresent(c -> c.save(state));
+      onEpoch.accept(
+          new EpochReport(
+              epoch,
+              config.epochs(),
+              lossSum / train.rows(),
+              validationLoss,
+              (System.nanoTime() - start) / 1_000_000));
+    }
+    double[] kept =
+        config.earlyStoppingPatience().isPresent()
+            ? stopping.bestParameters()
+            : learner.parameters();
+    NetworkScorer scorer = scorer(shape, kept, scaler);
+    return new TrainingResult(
+        new TrainedNetwork(config, shape, kept, scaler),
+        engine,
+        epochsDone,
+        epoch,
+        config.earlyStoppingPatience().isPresent()
+            ? OptionalInt.of(stopping.bestEpoch())
+            : OptionalInt.empty(),
+        meanLoss(scorer, train, loss),
+        validation.stream().mapToDouble(v -> meanLoss(scorer, v, loss)).findAny());
+  }
+
+  private static NetworkScorer scorer(NetworkShape shape, double[] parameters, ScalerStats scaler) {
+    return new NetworkScorer(shape, parameters, scaler.mean(), scaler.std());
+  }
+
+  /** The mean loss of the network over a whole data set, without L2. */
+  static double meanLoss(NetworkScorer scorer, Dataset data, OutputLoss loss) {
+    double[] scores = scorer.scores(data);
+    double sum = 0;
+    for (int r = 0; r < scores.length; r++) {
+      sum += loss.value(scores[r], data.label(r));
+    }
+    return sum / scores.length;
+  }
+
+  /** A Fisher–Yates shuffle seeded by the run's seed and the epoch number only. */
+  static int[] shuffledOrder(int rows, long seed, int epoch) {
+    SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + epoch);
+    int[] order = new int[rows];
+    for (int i = 0; i < rows; i++) {
+      order[i] = i;
+    }
+    for (int i = rows - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      int swap = order[i];
+      order[i] = order[j];
+      order[j] = swap;
+    }
+    return order;
+  }
+}

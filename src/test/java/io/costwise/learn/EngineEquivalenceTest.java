@@ -1,0 +1,71 @@
+package io.costwise.learn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.costwise.config.EngineType;
+import io.costwise.config.TrainingConfig;
+import io.costwise.data.BundledData;
+import io.costwise.data.Dataset;
+import java.util.Optional;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The fast engine performs DL4J's updates: from the same initial parameters, 50 epochs on all of
+ * WDBC leave both engines' parameters within 1e−9 of each other (relative to the parameter, or
+ * absolutely for parameters near 0) — for both losses, both optimisers, a batch size that does not
+ * divide the rows, L2, and hidden layers.
+ */
+class EngineEquivalenceTest {
+  private static final Dataset WDBC = BundledData.wdbc();
+
+  @ParameterizedTest(name = "{0} loss, {1}, batch {2}, hidden {3}, l2 {4}")
+  @CsvSource({
+    "builtin, sgd, 32, none, 0",
+    "builtin, adam, 32, none, 0",
+    "custom, sgd, 32, none, 0",
+    "custom, adam, 32, none, 0",
+    "custom, sgd, 100, none, 0",
+    "builtin, adam, 64, none, 0.01",
+    "custom, adam, 50, '16,8', 0.001",
+    "builtin, sgd, 32, '16,8', 0"
+  })
+  void fastEqualsDl4jAfter50Epochs(
+      String loss, String optimizer, String batch, String hidden, String l2) {
+    TrainingConfig config =
+        Configs.of(
+            "loss_function_type", loss,
+            "fn_cost", "5",
+            "optimizer", optimizer,
+            "batch_size", batch,
+            "hidden_layers", hidden,
+            "l2", l2,
+            "epochs", "50");
+    double[] fast = train(config.withEngine(EngineType.FAST));
+    double[] dl4j = train(config.withEngine(EngineType.DL4J));
+    assertEquals(dl4j.length, fast.length);
+    double worst = 0;
+    for (int i = 0; i < fast.length; i++) {
+      double difference = Math.abs(fast[i] - dl4j[i]) / Math.max(1.0, Math.abs(dl4j[i]));
+      worst = Math.max(worst, difference);
+    }
+    assertTrue(worst <= 1e-9, "largest relative difference " + worst);
+    // The comparison means something only if training moved the parameters.
+    double[] initial =
+        Glorot.initialParameters(
+            new io.costwise.artifact.NetworkShape(30, config.hiddenLayers()), config.seed());
+    double moved = 0;
+    for (int i = 0; i < fast.length; i++) {
+      moved = Math.max(moved, Math.abs(fast[i] - initial[i]));
+    }
+    assertTrue(moved > 0.05, "training moved the parameters by at most " + moved);
+  }
+
+  private static double[] train(TrainingConfig config) {
+    return new Trainer(config, r -> {}, () -> false)
+        .train(WDBC, Optional.empty(), Optional.empty())
+        .network()
+        .parameters();
+  }
+}
