@@ -124,7 +124,8 @@ public record ModelDescription(
         }
         chain =
             List.of(
-                new Layer(Layer.SIGMOID, new double[][] {legacyWeights}, new double[] {legacyBias}));
+                new Layer(
+                    Layer.SIGMOID, new double[][] {legacyWeights}, new double[] {legacyBias}));
       }
       List<Integer> hidden = new java.util.ArrayList<>();
       int inputs = mean.length;
@@ -133,11 +134,16 @@ public record ModelDescription(
         Layer layer = chain.get(l);
         boolean last = l == chain.size() - 1;
         if (layer.weights() == null || layer.bias() == null || layer.activation() == null) {
-          throw new IllegalArgumentException("layer " + (l + 1) + " lacks weights, bias or activation");
+          throw new IllegalArgumentException(
+              "layer " + (l + 1) + " lacks weights, bias or activation");
         }
         if (!layer.activation().equals(last ? Layer.SIGMOID : Layer.RELU)) {
           throw new IllegalArgumentException(
-              "layer " + (l + 1) + " has activation " + layer.activation() + ", expected "
+              "layer "
+                  + (l + 1)
+                  + " has activation "
+                  + layer.activation()
+                  + ", expected "
                   + (last ? Layer.SIGMOID : Layer.RELU));
         }
         int outputs = layer.weights().length;

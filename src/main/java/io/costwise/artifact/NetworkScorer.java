@@ -87,8 +87,8 @@ public final class NetworkScorer {
   }
 
   /**
-   * Scores every row of a data set, a block at a time, so that scoring never needs the whole set
-   * as one array (it may be on disk).
+   * Scores every row of a data set, a block at a time, so that scoring never needs the whole set as
+   * one array (it may be on disk).
    */
   public double[] scores(Dataset data) {
     int block = Math.max(1, BLOCK_VALUES / shape.inputs());

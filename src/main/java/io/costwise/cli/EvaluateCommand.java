@@ -1,10 +1,10 @@
 package io.costwise.cli;
 
+import io.costwise.artifact.SavedModel;
 import io.costwise.error.InvalidInputException;
 import io.costwise.evaluation.ClassificationReportText;
 import io.costwise.evaluation.Evaluation;
 import io.costwise.experiment.ModelEvaluation;
-import io.costwise.artifact.SavedModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

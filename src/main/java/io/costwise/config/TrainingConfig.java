@@ -51,22 +51,51 @@ public record TrainingConfig(
   /** The same settings with another number of epochs. */
   public TrainingConfig withEpochs(int newEpochs) {
     return new TrainingConfig(
-        lossFunction, costs, newEpochs, batchSize, learningRate, optimizer, seed, standardize,
-        engine, hiddenLayers, l2, earlyStoppingPatience);
+        lossFunction,
+        costs,
+        newEpochs,
+        batchSize,
+        learningRate,
+        optimizer,
+        seed,
+        standardize,
+        engine,
+        hiddenLayers,
+        l2,
+        earlyStoppingPatience);
   }
 
   /** The same settings trained with the cost loss at other costs. */
   public TrainingConfig withCostLoss(double fnCost, double fpCost) {
     return new TrainingConfig(
-        LossFunctionType.CUSTOM, MisclassificationCosts.binary(fnCost, fpCost), epochs, batchSize,
-        learningRate, optimizer, seed, standardize, engine, hiddenLayers, l2,
+        LossFunctionType.CUSTOM,
+        MisclassificationCosts.binary(fnCost, fpCost),
+        epochs,
+        batchSize,
+        learningRate,
+        optimizer,
+        seed,
+        standardize,
+        engine,
+        hiddenLayers,
+        l2,
         earlyStoppingPatience);
   }
 
   /** The same settings with another engine. */
   public TrainingConfig withEngine(EngineType newEngine) {
     return new TrainingConfig(
-        lossFunction, costs, epochs, batchSize, learningRate, optimizer, seed, standardize,
-        newEngine, hiddenLayers, l2, earlyStoppingPatience);
+        lossFunction,
+        costs,
+        epochs,
+        batchSize,
+        learningRate,
+        optimizer,
+        seed,
+        standardize,
+        newEngine,
+        hiddenLayers,
+        l2,
+        earlyStoppingPatience);
   }
 }

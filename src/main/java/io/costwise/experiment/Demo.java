@@ -1,11 +1,11 @@
 package io.costwise.experiment;
 
+import io.costwise.artifact.NetworkScorer;
 import io.costwise.config.TrainingConfig;
 import io.costwise.data.Dataset;
 import io.costwise.data.StratifiedSplit;
 import io.costwise.evaluation.Evaluation;
 import io.costwise.evaluation.OutcomeValues;
-import io.costwise.artifact.NetworkScorer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -42,9 +42,7 @@ public final class Demo {
             "binary cross-entropy (errors weigh the same)",
             Experiments.reference("builtin", 1, 1, seed)),
         new Spec(
-            "5:1",
-            "cost loss, fn_cost 5, fp_cost 1",
-            Experiments.reference("custom", 5, 1, seed)),
+            "5:1", "cost loss, fn_cost 5, fp_cost 1", Experiments.reference("custom", 5, 1, seed)),
         new Spec(
             "medical",
             "cost loss, fn_cost 200, fp_cost 1",

@@ -1,5 +1,6 @@
 package io.costwise.experiment;
 
+import io.costwise.artifact.SavedModel;
 import io.costwise.config.EvaluationConfig;
 import io.costwise.config.Hyperparameters;
 import io.costwise.data.ChannelReader;
@@ -7,7 +8,6 @@ import io.costwise.data.Dataset;
 import io.costwise.error.InvalidInputException;
 import io.costwise.evaluation.Evaluation;
 import io.costwise.evaluation.OutcomeValues;
-import io.costwise.artifact.SavedModel;
 import io.costwise.report.ModelReport;
 import io.costwise.report.ReportContext;
 import io.costwise.report.ScoredSplit;

@@ -7,8 +7,8 @@ import io.costwise.data.Dataset;
  * once, compactly, in memory or on disk) into reusable arrays, standardised on the way.
  *
  * <p>Scaling multiplies by the reciprocal of the standard deviation: a division per value cost a
- * third of a training step for one unit. It differs from DL4J's {@code (x − mean) / std} by at
- * most an ulp per value, and both engines train on the same gathered batch.
+ * third of a training step for one unit. It differs from DL4J's {@code (x − mean) / std} by at most
+ * an ulp per value, and both engines train on the same gathered batch.
  */
 final class BatchGatherer {
   private final Dataset data;
@@ -26,7 +26,9 @@ final class BatchGatherer {
     }
   }
 
-  /** Fills rows {@code order[from..to)} into {@code features} and their labels into {@code labels}. */
+  /**
+   * Fills rows {@code order[from..to)} into {@code features} and their labels into {@code labels}.
+   */
   void fill(int[] order, int from, int to, double[] features, double[] labels) {
     for (int k = 0; k < to - from; k++) {
       int row = order[from + k];

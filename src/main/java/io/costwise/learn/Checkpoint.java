@@ -8,4 +8,5 @@ package io.costwise.learn;
  * @param scaler the standardiser fitted before the first epoch
  * @param stopping the early-stopping record (best epoch, its loss and parameters)
  */
-record Checkpoint(int epochsDone, Learner.State learner, ScalerStats scaler, EarlyStopping stopping) {}
+record Checkpoint(
+    int epochsDone, Learner.State learner, ScalerStats scaler, EarlyStopping stopping) {}

@@ -54,13 +54,10 @@ final class Dl4jLearner implements Learner {
   public void restore(State state) {
     network.setParams(
         Nd4j.create(
-            state.parameters(),
-            new long[] {1, state.parameters().length},
-            Dl4jNetworks.DATA_TYPE));
+            state.parameters(), new long[] {1, state.parameters().length}, Dl4jNetworks.DATA_TYPE));
     INDArray updater = network.getUpdater().getStateViewArray();
     if (updater != null) {
-      updater.assign(
-          Nd4j.create(state.optimizer(), updater.shape(), Dl4jNetworks.DATA_TYPE));
+      updater.assign(Nd4j.create(state.optimizer(), updater.shape(), Dl4jNetworks.DATA_TYPE));
     }
     network.setIterationCount(Math.toIntExact(state.iteration()));
   }

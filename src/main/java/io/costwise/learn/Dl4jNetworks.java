@@ -82,11 +82,8 @@ final class Dl4jNetworks {
 
   /** Writes the trained network and its scaler (when standardising) as one DL4J model zip. */
   static void write(
-      Path file,
-      TrainingConfig config,
-      NetworkShape shape,
-      double[] parameters,
-      ScalerStats scaler) throws IOException {
+      Path file, TrainingConfig config, NetworkShape shape, double[] parameters, ScalerStats scaler)
+      throws IOException {
     Optional<NormalizerStandardize> normalizer = Optional.empty();
     if (config.standardize()) {
       normalizer = Optional.of(new NormalizerStandardize(row(scaler.mean()), row(scaler.std())));

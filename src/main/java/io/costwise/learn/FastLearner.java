@@ -7,8 +7,8 @@ import java.util.Arrays;
 import java.util.stream.IntStream;
 
 /**
- * The fast engine: the network's forward and backward passes on plain {@code double[]} arrays,
- * with DL4J's loss, L2 and optimiser arithmetic ({@link OutputLoss}, {@link Optimizer}).
+ * The fast engine: the network's forward and backward passes on plain {@code double[]} arrays, with
+ * DL4J's loss, L2 and optimiser arithmetic ({@link OutputLoss}, {@link Optimizer}).
  *
  * <p>Where DL4J spends 1–2 ms of framework overhead per step whatever the batch, a step here costs
  * what its arithmetic costs. A minibatch is cut into chunks of {@value #CHUNK_ROWS} rows, each

@@ -7,8 +7,8 @@ import java.util.SplittableRandom;
  * costwise's seeded Glorot-uniform initialisation (Keras's default, DL4J's {@code XAVIER_UNIFORM}):
  * each weight uniform in ±√(6 / (inputs + outputs)) of its layer, biases 0.
  *
- * <p>Drawn by costwise rather than by DL4J so that both engines start from the same numbers and
- * the fast engine never needs ND4J: the draw is handed to DL4J as its starting parameters.
+ * <p>Drawn by costwise rather than by DL4J so that both engines start from the same numbers and the
+ * fast engine never needs ND4J: the draw is handed to DL4J as its starting parameters.
  */
 final class Glorot {
   private Glorot() {}

@@ -5,8 +5,8 @@ import io.costwise.config.TrainingConfig;
 
 /**
  * Applies one step to the parameters from the batch's mean gradient, with DL4J's arithmetic: its
- * {@code Sgd} ({@code θ −= lr·g}) or {@code Adam} (DL4J's defaults β1 0.9, β2 0.999, ε 1e−8,
- * bias correction folded into the step size, iteration counted from 0 across epochs).
+ * {@code Sgd} ({@code θ −= lr·g}) or {@code Adam} (DL4J's defaults β1 0.9, β2 0.999, ε 1e−8, bias
+ * correction folded into the step size, iteration counted from 0 across epochs).
  */
 interface Optimizer {
   void step(double[] parameters, double[] gradient, long iteration);

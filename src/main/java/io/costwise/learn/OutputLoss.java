@@ -5,8 +5,8 @@ import io.costwise.config.TrainingConfig;
 
 /**
  * The training loss of the sigmoid output as the fast engine computes it, row by row, with DL4J's
- * arithmetic: the value for logging and early stopping, and the gradient with respect to the
- * unit's input z (for the summed loss; the optimiser divides by the batch size, as DL4J's does).
+ * arithmetic: the value for logging and early stopping, and the gradient with respect to the unit's
+ * input z (for the summed loss; the optimiser divides by the batch size, as DL4J's does).
  */
 interface OutputLoss {
   /** The loss of predicting {@code p} for label {@code y}. */

@@ -16,7 +16,8 @@ public final class TrainedNetwork {
   private final double[] parameters;
   private final ScalerStats scaler;
 
-  TrainedNetwork(TrainingConfig config, NetworkShape shape, double[] parameters, ScalerStats scaler) {
+  TrainedNetwork(
+      TrainingConfig config, NetworkShape shape, double[] parameters, ScalerStats scaler) {
     this.config = config;
     this.shape = shape;
     this.parameters = parameters.clone();

@@ -75,8 +75,7 @@ public final class Trainer {
         engine == EngineType.DL4J
             ? new Dl4jLearner(config, shape, initial)
             : new FastLearner(config, shape, initial, true);
-    EarlyStopping stopping =
-        restored.map(Checkpoint::stopping).orElseGet(EarlyStopping::new);
+    EarlyStopping stopping = restored.map(Checkpoint::stopping).orElseGet(EarlyStopping::new);
     int epochsDone = 0;
     if (restored.isPresent()) {
       learner.restore(restored.get().learner());

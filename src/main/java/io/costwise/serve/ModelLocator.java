@@ -1,7 +1,7 @@
 package io.costwise.serve;
 
-import io.costwise.error.InvalidInputException;
 import io.costwise.artifact.ModelFolder;
+import io.costwise.error.InvalidInputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package io.costwise.serve;
 
-import io.costwise.artifact.NetworkScorer;
 import io.costwise.artifact.ModelDescription;
+import io.costwise.artifact.NetworkScorer;
 import java.util.List;
 
 /**

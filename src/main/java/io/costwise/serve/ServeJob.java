@@ -1,8 +1,8 @@
 package io.costwise.serve;
 
-import io.costwise.error.InvalidInputException;
 import io.costwise.artifact.ModelDescription;
 import io.costwise.artifact.SavedModel;
+import io.costwise.error.InvalidInputException;
 import io.costwise.sagemaker.SageMakerEnvironment;
 import java.io.IOException;
 import java.nio.file.Files;

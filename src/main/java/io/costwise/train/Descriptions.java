@@ -1,12 +1,12 @@
 package io.costwise.train;
 
 import io.costwise.BuildInfo;
+import io.costwise.artifact.ModelDescription;
 import io.costwise.config.Hyperparameters;
 import io.costwise.config.MisclassificationCosts;
 import io.costwise.config.TrainingConfig;
 import io.costwise.data.Dataset;
 import io.costwise.evaluation.ChosenThreshold;
-import io.costwise.artifact.ModelDescription;
 import io.costwise.learn.TrainingResult;
 import java.util.LinkedHashMap;
 import java.util.Map;

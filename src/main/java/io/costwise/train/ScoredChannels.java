@@ -1,10 +1,10 @@
 package io.costwise.train;
 
+import io.costwise.artifact.NetworkScorer;
 import io.costwise.config.EvaluationConfig;
 import io.costwise.data.Dataset;
 import io.costwise.evaluation.ChosenThreshold;
 import io.costwise.evaluation.Evaluation;
-import io.costwise.artifact.NetworkScorer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;

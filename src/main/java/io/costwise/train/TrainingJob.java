@@ -13,7 +13,6 @@ import io.costwise.evaluation.Evaluation;
 import io.costwise.learn.CheckpointStore;
 import io.costwise.learn.EpochReport;
 import io.costwise.learn.Trainer;
-import io.costwise.artifact.ModelFolder;
 import io.costwise.learn.TrainingResult;
 import io.costwise.learn.TrainingStoppedException;
 import io.costwise.report.ChartWarmup;

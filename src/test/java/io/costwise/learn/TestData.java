@@ -23,4 +23,17 @@ final class TestData {
     }
     return new Dataset(Dataset.defaultFeatureNames(columns), features, labels, "test");
   }
+
+  /** Label 1 inside a band of the first feature, |x1| < 0.7, else 0: not linearly separable. */
+  static Dataset band(int rows, long seed) {
+    Random random = new Random(seed);
+    double[] features = new double[rows * 2];
+    int[] labels = new int[rows];
+    for (int r = 0; r < rows; r++) {
+      features[2 * r] = random.nextGaussian();
+      features[2 * r + 1] = random.nextGaussian();
+      labels[r] = Math.abs(features[2 * r]) < 0.7 ? 1 : 0;
+    }
+    return new Dataset(Dataset.defaultFeatureNames(2), features, labels, "band");
+  }
 }

@@ -3,9 +3,9 @@ package io.costwise.train;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.costwise.evaluation.OutcomeValues;
 import io.costwise.artifact.ModelDescription;
 import io.costwise.artifact.ModelFolder;
+import io.costwise.evaluation.OutcomeValues;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,0 +1,64 @@
+package io.costwise.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.costwise.config.Hyperparameters;
+import io.costwise.data.BundledData;
+import io.costwise.evaluation.OutcomeValues;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SweepTest {
+  @Test
+  void logSpacedRatiosRunFromMinToMax() {
+    assertArrayEquals(new double[] {1, 10, 100}, SweepSettings.logSpaced(1, 100, 3), 1e-12);
+    assertArrayEquals(new double[] {1, 3.16, 10}, SweepSettings.logSpaced(1, 10, 3), 1e-12);
+    assertArrayEquals(new double[] {5}, SweepSettings.logSpaced(5, 5, 1), 0);
+  }
+
+  @Test
+  void sampleStandardDeviationDividesByNMinusOne() {
+    assertEquals(Math.sqrt(2.5), Sweep.sampleSd(new double[] {1, 2, 3, 4, 5}), 1e-12);
+    assertEquals(3, Sweep.mean(new double[] {1, 2, 3, 4, 5}));
+  }
+
+  @Test
+  void theBestRowOfEachThresholdKindIsMarked() {
+    List<SweepRow> rows =
+        Sweep.markBest(
+            List.of(
+                new SweepRow(1, Sweep.HALF, 0.5, -3, 0, 0, 0, 1, false),
+                new SweepRow(1, Sweep.COST_OPTIMAL, 0.01, -2, 0, 0, 0, 1, false),
+                new SweepRow(5, Sweep.HALF, 0.5, -1, 0, 0, 0, 1, false),
+                new SweepRow(5, Sweep.COST_OPTIMAL, 0.01, -4, 0, 0, 0, 1, false)));
+    assertEquals(List.of(false, true, true, false), rows.stream().map(SweepRow::best).toList());
+  }
+
+  @Test
+  void crossValidatesEachRatioOnStratifiedFolds() {
+    List<String> progress = new ArrayList<>();
+    SweepSettings settings =
+        new SweepSettings(
+            new double[] {1, 200},
+            3,
+            Hyperparameters.defaults().with(Map.of("epochs", "30")).trainingConfig(),
+            OutcomeValues.reference());
+    List<SweepRow> rows = new Sweep(settings, progress::add).run(BundledData.wdbc());
+    assertEquals(4, rows.size());
+    assertEquals(2, progress.size());
+    SweepRow low = rows.get(0);
+    SweepRow high = rows.get(2);
+    assertEquals(Sweep.HALF, low.thresholdKind());
+    assertEquals(200, high.ratio());
+    // A dearer miss trades false negatives for false positives.
+    assertTrue(high.meanFalseNegatives() <= low.meanFalseNegatives());
+    assertTrue(high.meanFalsePositives() > low.meanFalsePositives());
+    assertTrue(low.sdExpectedValue() > 0);
+    assertEquals(
+        1, rows.stream().filter(r -> r.best() && r.thresholdKind().equals(Sweep.HALF)).count());
+  }
+}
