@@ -8,7 +8,6 @@ import io.costwise.data.Dataset;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
-import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -89,15 +88,15 @@ public final class Trainer {
     int epoch = epochsDone;
     while (epoch < config.epochs() && !stopping.exhausted(config.earlyStoppingPatience())) {
       long start = System.nanoTime();
-      int[] order = shuffledOrder(train.rows(), config.seed(), epoch);
+      batches.start(new EpochOrder(train.rows(), config.seed(), epoch));
       double lossSum = 0;
-      for (int from = 0; from < order.length; from += batchSize) {
+      for (int from = 0; from < train.rows(); from += batchSize) {
         if (stopRequested.getAsBoolean()) {
           throw new TrainingStoppedException(epoch);
         }
-        int to = Math.min(order.length, from + batchSize);
-        batches.fill(order, from, to, features, labels);
-        lossSum += learner.step(features, labels, to - from);
+        int rows = Math.min(batchSize, train.rows() - from);
+        batches.next(rows, features, labels);
+        lossSum += learner.step(features, labels, rows);
       }
       epoch++;
       double[] parameters = learner.parameters();
@@ -147,21 +146,5 @@ public final class Trainer {
       sum += loss.value(scores[r], data.label(r));
     }
     return sum / scores.length;
-  }
-
-  /** A Fisher–Yates shuffle seeded by the run's seed and the epoch number only. */
-  static int[] shuffledOrder(int rows, long seed, int epoch) {
-    SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + epoch);
-    int[] order = new int[rows];
-    for (int i = 0; i < rows; i++) {
-      order[i] = i;
-    }
-    for (int i = rows - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int swap = order[i];
-      order[i] = order[j];
-      order[j] = swap;
-    }
-    return order;
   }
 }

@@ -216,13 +216,31 @@ class TrainerTest {
   }
 
   @Test
-  void shuffleDependsOnSeedAndEpochOnly() {
-    assertArrayEquals(Trainer.shuffledOrder(50, 3, 4), Trainer.shuffledOrder(50, 3, 4));
-    assertFalse(Arrays.equals(Trainer.shuffledOrder(50, 3, 4), Trainer.shuffledOrder(50, 3, 5)));
-    int[] sorted = Trainer.shuffledOrder(50, 3, 4).clone();
-    Arrays.sort(sorted);
-    for (int i = 0; i < 50; i++) {
-      assertEquals(i, sorted[i]);
+  void shuffleDependsOnSeedAndEpochOnlyAndVisitsEveryRowOnce() {
+    for (int rows : new int[] {50, 4096, 10_000}) {
+      int[] order = new EpochOrder(rows, 3, 4).all();
+      assertArrayEquals(order, new EpochOrder(rows, 3, 4).all());
+      assertFalse(Arrays.equals(order, new EpochOrder(rows, 3, 5).all()));
+      int[] sorted = order.clone();
+      Arrays.sort(sorted);
+      for (int i = 0; i < rows; i++) {
+        assertEquals(i, sorted[i]);
+      }
     }
+  }
+
+  @Test
+  void aWindowMixesRowsFromAcrossTheData() {
+    // The first window of 4,096 rows of a 100,000-row set holds rows from all over it.
+    int[] order = new EpochOrder(100_000, 1, 0).all();
+    int[] firstWindow = Arrays.copyOf(order, EpochOrder.WINDOW_ROWS);
+    assertTrue(Arrays.stream(firstWindow).min().orElseThrow() < 5_000);
+    assertTrue(Arrays.stream(firstWindow).max().orElseThrow() > 95_000);
+    // and consecutive rows of a batch rarely come from the same block of 16.
+    int sameBlock = 0;
+    for (int k = 1; k < firstWindow.length; k++) {
+      sameBlock += firstWindow[k] / 16 == firstWindow[k - 1] / 16 ? 1 : 0;
+    }
+    assertTrue(sameBlock < 40, sameBlock + " neighbours from one block");
   }
 }
