@@ -27,3 +27,24 @@ else:
 open(path, "w").write(text)
 PY
 }
+
+# Installs Debian packages, through sudo unless already root, so a benchmark can fetch its own
+# tools. apt-get update runs only if the first try fails (empty or stale package lists).
+apt_install() {
+  local sudo=()
+  [ "$(id -u)" = 0 ] || sudo=(sudo)
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$@" >&2 \
+    || { "${sudo[@]}" apt-get update -q >&2 && "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$@" >&2; }
+}
+
+# GNU time, for wall time and peak RSS (%e %M) of a whole process.
+ensure_time() {
+  [ -x /usr/bin/time ] || apt_install time
+}
+
+# Builds target/costwise.jar if it is missing: offline first (~/.m2 is usually enough), online if
+# an artifact is missing from the local repository.
+ensure_jar() {
+  [ -f target/costwise.jar ] && return
+  mvn -B -q -o package -DskipTests || mvn -B -q package -DskipTests
+}
