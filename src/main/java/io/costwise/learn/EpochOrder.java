@@ -8,7 +8,7 @@ import java.util.SplittableRandom;
  *
  * <p>The rows are cut into blocks of {@value #BLOCK_ROWS} consecutive rows and the blocks are put
  * in a random order; that sequence is cut into windows of {@value #WINDOW_ROWS} rows, and the rows
- * of each window are shuffled. A window thus mixes 256 blocks drawn from anywhere in the data, and
+ * of each window are shuffled. A window thus mixes 128 blocks drawn from anywhere in the data, and
  * any data set of at most {@value #WINDOW_ROWS} rows (WDBC, the reference) gets a full, uniform
  * shuffle.
  *

@@ -11,16 +11,22 @@ import java.util.stream.IntStream;
  * DL4J's loss, L2 and optimiser arithmetic ({@link OutputLoss}, {@link Optimizer}).
  *
  * <p>Where DL4J spends 1–2 ms of framework overhead per step whatever the batch, a step here costs
- * what its arithmetic costs. A minibatch is cut into chunks of {@value #CHUNK_ROWS} rows, each
- * summing its own gradient, and the chunks' sums are added in chunk order: chunks of a large batch
- * run on several cores, and because the cut does not depend on the number of cores, neither does a
- * single bit of the model. Every inner loop runs over contiguous memory ({@code a·x + y} shapes the
- * JIT vectorises): the forward pass of a hidden layer reads a transposed copy of its weights, made
- * once per step.
+ * what its arithmetic costs. A minibatch is cut into chunks of a fixed number of rows, each summing
+ * its own gradient, and the chunks' sums are added in chunk order: chunks of a large batch run on
+ * several cores, and because the cut does not depend on the number of cores, neither does a single
+ * bit of the model. Every inner loop runs over contiguous memory ({@code a·x + y} shapes the JIT
+ * vectorises): the forward pass of a hidden layer reads a transposed copy of its weights, made once
+ * per step.
  */
 final class FastLearner implements Learner {
-  /** Rows per unit of (possibly parallel) work; fixed so that the summation order is. */
-  static final int CHUNK_ROWS = 256;
+  /**
+   * Rows per unit of (possibly parallel) work for one unit, and for networks with hidden layers,
+   * whose rows cost a hundred times more. Set by the shape alone, never by the number of cores, so
+   * that the summation order — and every bit of the model — is the same on any machine.
+   */
+  static final int UNIT_CHUNK_ROWS = 256;
+
+  static final int HIDDEN_CHUNK_ROWS = 32;
 
   /** Below this many chunks a step is too short for a second core to pay for waking it. */
   private static final int PARALLEL_CHUNKS = 2;
@@ -33,6 +39,7 @@ final class FastLearner implements Learner {
   private final double[] gradient;
   private final double[][] transposed;
   private final boolean parallel;
+  private final int chunkRows;
   private Chunk[] chunks = new Chunk[0];
   private long iteration;
 
@@ -54,6 +61,7 @@ final class FastLearner implements Learner {
       transposed[l] = new double[shape.inputsOf(l) * shape.outputsOf(l)];
     }
     this.parallel = parallel && Runtime.getRuntime().availableProcessors() > 1;
+    this.chunkRows = shape.layers() == 1 ? UNIT_CHUNK_ROWS : HIDDEN_CHUNK_ROWS;
   }
 
   @Override
@@ -61,7 +69,7 @@ final class FastLearner implements Learner {
     if (shape.layers() > 1) {
       transposeWeights();
     }
-    int count = (rows + CHUNK_ROWS - 1) / CHUNK_ROWS;
+    int count = (rows + chunkRows - 1) / chunkRows;
     if (chunks.length < count) {
       Chunk[] grown = Arrays.copyOf(chunks, count);
       for (int c = chunks.length; c < count; c++) {
@@ -72,10 +80,10 @@ final class FastLearner implements Learner {
     if (parallel && count >= PARALLEL_CHUNKS) {
       IntStream.range(0, count)
           .parallel()
-          .forEach(c -> chunks[c].run(features, labels, c * CHUNK_ROWS, end(c, rows)));
+          .forEach(c -> chunks[c].run(features, labels, c * chunkRows, end(c, rows)));
     } else {
       for (int c = 0; c < count; c++) {
-        chunks[c].run(features, labels, c * CHUNK_ROWS, end(c, rows));
+        chunks[c].run(features, labels, c * chunkRows, end(c, rows));
       }
     }
     Arrays.fill(gradient, 0.0);
@@ -103,8 +111,8 @@ final class FastLearner implements Learner {
     return lossSum;
   }
 
-  private static int end(int chunk, int rows) {
-    return Math.min(rows, (chunk + 1) * CHUNK_ROWS);
+  private int end(int chunk, int rows) {
+    return Math.min(rows, (chunk + 1) * chunkRows);
   }
 
   @Override

@@ -168,7 +168,7 @@ public final class TrainingJob {
     TrainingReport.write(
         environment.outputDataDir(),
         environment.trainingJobName(),
-        hyperparameters,
+        config,
         threshold,
         evaluation,
         scored,

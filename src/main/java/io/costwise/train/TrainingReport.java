@@ -1,7 +1,8 @@
 package io.costwise.train;
 
 import io.costwise.config.EvaluationConfig;
-import io.costwise.config.Hyperparameters;
+import io.costwise.config.LossFunctionType;
+import io.costwise.config.TrainingConfig;
 import io.costwise.evaluation.ChosenThreshold;
 import io.costwise.evaluation.Evaluation;
 import io.costwise.report.EvaluationJson;
@@ -35,7 +36,7 @@ final class TrainingReport {
   static void write(
       Path dir,
       Optional<String> jobName,
-      Hyperparameters hyperparameters,
+      TrainingConfig training,
       ChosenThreshold threshold,
       EvaluationConfig config,
       ScoredChannels scored,
@@ -48,8 +49,7 @@ final class TrainingReport {
                 new ScoredSplit(name, scored.scores(name), scored.labels(name), evaluation)));
     ReportContext context =
         new ReportContext(
-            "costwise " + jobName.orElse("training job"),
-            facts(hyperparameters, threshold, config));
+            "costwise " + jobName.orElse("training job"), facts(training, threshold, config));
     try {
       List<Path> files = ModelReport.write(dir, context, splits);
       LOG.info("Evaluation report: {}", files.get(0).getParent());
@@ -65,13 +65,16 @@ final class TrainingReport {
   }
 
   private static Map<String, String> facts(
-      Hyperparameters hyperparameters, ChosenThreshold threshold, EvaluationConfig config) {
+      TrainingConfig training, ChosenThreshold threshold, EvaluationConfig config) {
     Map<String, String> facts = new LinkedHashMap<>();
-    Map<String, String> hp = hyperparameters.asMap();
-    facts.put("loss", hp.get("loss_function_type"));
-    if (hp.get("loss_function_type").equals("custom")) {
+    facts.put("loss", training.lossFunction().value());
+    if (training.lossFunction() == LossFunctionType.CUSTOM) {
       facts.put(
-          "training costs", "fn_cost " + hp.get("fn_cost") + ", fp_cost " + hp.get("fp_cost"));
+          "training costs",
+          "fn_cost "
+              + training.costs().falseNegativeCost()
+              + ", fp_cost "
+              + training.costs().falsePositiveCost());
     }
     facts.put(
         "decision threshold",
@@ -88,17 +91,23 @@ final class TrainingReport {
     facts.put("close-call width", Double.toString(config.closeCallWidth()));
     facts.put(
         "training",
-        hp.get("epochs")
+        training.epochs()
             + " epochs, batch "
-            + hp.get("batch_size")
+            + training.batchSize()
             + ", "
-            + hp.get("optimizer")
+            + training.optimizer().value()
             + " at learning rate "
-            + hp.get("learning_rate")
+            + training.learningRate()
+            + (training.l2() > 0 ? ", l2 " + training.l2() : "")
             + ", seed "
-            + hp.get("seed")
+            + training.seed()
             + ", standardize "
-            + hp.get("standardize"));
+            + training.standardize());
+    facts.put(
+        "network",
+        training.hiddenLayers().isEmpty()
+            ? "one logistic unit"
+            : "hidden ReLU layers " + training.hiddenLayers() + ", sigmoid output");
     return facts;
   }
 }
