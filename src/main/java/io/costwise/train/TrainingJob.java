@@ -23,6 +23,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -161,7 +163,21 @@ public final class TrainingJob {
             seconds,
             threshold,
             BuildInfo.load()));
-    result.network().writeModelZip(environment.modelDir().resolve(ModelFolder.MODEL_FILE));
+    // DL4J writes model.zip (after its native backend, warming since the start, is ready) on one
+    // core while the evaluation and report are computed on the other.
+    Path modelZip = environment.modelDir().resolve(ModelFolder.MODEL_FILE);
+    FutureTask<Void> saving =
+        new FutureTask<>(
+            () -> {
+              long began = System.nanoTime();
+              result.network().writeModelZip(modelZip);
+              LOG.info(
+                  "Saved the DL4J network as {} in {} ms",
+                  ModelFolder.MODEL_FILE,
+                  (System.nanoTime() - began) / 1_000_000);
+              return null;
+            });
+    new Thread(saving, "costwise-save-model").start();
     Map<String, Evaluation> evaluations = scored.evaluate(threshold, evaluation);
     evaluations.forEach(
         (split, e) -> LOG.info("evaluation {}: {}", split, EvaluationMetrics.line(split, e)));
@@ -173,6 +189,28 @@ public final class TrainingJob {
         evaluation,
         scored,
         evaluations);
+    awaitSaved(saving);
+  }
+
+  private static void awaitSaved(FutureTask<Void> saving) throws IOException {
+    try {
+      saving.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while saving the model", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof IOException io) {
+        throw io;
+      }
+      if (cause instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (cause instanceof Error error) {
+        throw error;
+      }
+      throw new IOException(cause);
+    }
   }
 
   private static void logEpoch(EpochReport report) {
