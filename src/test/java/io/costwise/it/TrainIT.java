@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TrainIT {
   private static final String HYPERPARAMETERS =
       "{\"loss_function_type\": \"custom\", \"fn_cost\": \"5\", \"optimizer\": \"adam\","
-          + " \"epochs\": \"150\"}";
+          + " \"epochs\": \"2000\", \"batch_size\": \"8\"}";
 
   @TempDir Path dir;
 
@@ -110,12 +110,27 @@ class TrainIT {
         0.0);
   }
 
+  /** Waits for a checkpoint of epoch {@code epoch} or later (older ones are pruned quickly). */
   private static void awaitCheckpoint(Path base, int epoch) throws Exception {
-    Path wanted = base.resolve(String.format("checkpoints/epoch-%06d", epoch));
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (!Files.exists(wanted)) {
-      assertTrue(System.nanoTime() < deadline, "no checkpoint for epoch " + epoch);
-      Thread.sleep(20);
+    while (newestCheckpoint(base) < epoch) {
+      assertTrue(System.nanoTime() < deadline, "no checkpoint for epoch " + epoch + " or later");
+      Thread.sleep(5);
+    }
+  }
+
+  private static int newestCheckpoint(Path base) throws IOException {
+    Path folder = base.resolve("checkpoints");
+    if (!Files.isDirectory(folder)) {
+      return 0;
+    }
+    try (Stream<Path> entries = Files.list(folder)) {
+      return entries
+          .map(p -> p.getFileName().toString())
+          .filter(name -> name.matches("epoch-\\d{6}"))
+          .mapToInt(name -> Integer.parseInt(name.substring(6)))
+          .max()
+          .orElse(0);
     }
   }
 
