@@ -2,29 +2,85 @@ package io.costwise.data;
 
 import io.costwise.error.InvalidInputException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalInt;
 
 /**
- * Checks each record of a channel against the rules of the format and keeps the good ones, across
- * all of the channel's files.
+ * Checks each record of a channel against the rules of the format and keeps the good ones, as
+ * float32 {@link ChunkedRows}.
  *
  * <p>The format: label in column 1, then the features; every row as wide as the channel's first
  * row; an optional header on the first line of each file (recognised by a label field that is text
  * rather than a number), the same in every file that has one. A line that repeats the header later
  * is skipped too, because Pipe mode joins all of a prefix's objects into one stream.
+ *
+ * <p>What the rules carry from one file to the next is a {@link State}. A collector reads one file,
+ * or several in order, starting from a given state; {@link ChannelReader} reads the files of a
+ * folder in parallel, each from {@link State#INITIAL}, and uses {@link State#agreesWith} to tell
+ * whether a file read on its own gave what reading it after the files before it would have.
  */
 final class RowCollector {
-  /** The largest Java array; a {@link Dataset} holds its features in one. */
-  private static final long MAX_VALUES = Integer.MAX_VALUE - 8;
+  /** Rows in a channel at most: {@link Dataset#rows()} is an {@code int}, labels() an array. */
+  static final long MAX_ROWS = Integer.MAX_VALUE - 8;
+
+  /**
+   * What the format's rules carry from one file to the next: the channel's width and where it was
+   * set, its header and where it was read, and how many rows came before.
+   */
+  record State(
+      int width,
+      String widthFile,
+      long widthLine,
+      List<String> header,
+      String headerFile,
+      long headerLine,
+      long rows) {
+    static final State INITIAL = new State(-1, null, 0, null, null, 0, 0);
+
+    /** No file has set anything yet: a file read from here reads as it would on its own. */
+    boolean isInitial() {
+      return width < 0;
+    }
+
+    /**
+     * Whether a file's rows read on their own, from {@link #INITIAL}, ending in {@code alone}, are
+     * exactly what reading the file after this state gives. Reading from here differs only in the
+     * width rows are checked against, the header a first-line header is compared with (and a later
+     * repeated header must equal), and the row count; where those agree, every decision is the
+     * same, and where they do not, the file must be read again from this state to get its error.
+     * Only for files that read without an error: an error message may name the place that set the
+     * width, so it is exact only when read from the true state.
+     */
+    boolean agreesWith(State alone) {
+      return (width < 0 || alone.width < 0 || width == alone.width)
+          && (header == null || alone.header == null || header.equals(alone.header))
+          && rows + alone.rows <= MAX_ROWS;
+    }
+
+    /** This state followed by a file that {@link #agreesWith} it. */
+    State then(State alone) {
+      boolean keepWidth = width >= 0;
+      boolean keepHeader = header != null;
+      return new State(
+          keepWidth ? width : alone.width,
+          keepWidth ? widthFile : alone.widthFile,
+          keepWidth ? widthLine : alone.widthLine,
+          keepHeader ? header : alone.header,
+          keepHeader ? headerFile : alone.headerFile,
+          keepHeader ? headerLine : alone.headerLine,
+          rows + alone.rows);
+    }
+  }
+
+  /** The rows a collector kept, and the state after them. */
+  record Part(State state, List<RowChunk> chunks) {}
 
   private final String channel;
   private final OptionalInt expectedFeatures;
-  private final DoubleBlocks features = new DoubleBlocks();
-  private int[] labels = new int[1024];
-  private int rows;
-  private int width = -1;
+  private final ChunkedRows.Settings storage;
+  private final long rowsBefore;
+  private ChunkedRows rows;
+  private int width;
   private String widthFile;
   private long widthLine;
   private List<String> header;
@@ -33,9 +89,18 @@ final class RowCollector {
   private String file;
   private boolean atFileStart;
 
-  RowCollector(String channel, OptionalInt expectedFeatures) {
+  RowCollector(
+      String channel, OptionalInt expectedFeatures, ChunkedRows.Settings storage, State start) {
     this.channel = channel;
     this.expectedFeatures = expectedFeatures;
+    this.storage = storage;
+    this.rowsBefore = start.rows();
+    this.width = start.width();
+    this.widthFile = start.widthFile();
+    this.widthLine = start.widthLine();
+    this.header = start.header();
+    this.headerFile = start.headerFile();
+    this.headerLine = start.headerLine();
   }
 
   /** The records that follow come from {@code file} (as shown in messages). */
@@ -149,42 +214,55 @@ final class RowCollector {
     if (bad > 0) {
       throw ChannelErrors.badFeature(channel, file, line, bad + 1, record.firstBadText());
     }
-    if (features.size() + columns - 1 > MAX_VALUES) {
+    for (int c = 1; c < columns; c++) {
+      if (Float.isInfinite((float) values[c])) {
+        throw error(
+            line,
+            c + 1,
+            ("the value %s is too large: features are held as float32, which reaches %s at most;"
+                    + " rescale this feature (e.g. divide it by a power of ten) before training.")
+                .formatted(values[c], Float.MAX_VALUE));
+      }
+    }
+    long count = rows == null ? 0 : rows.rows();
+    if (rowsBefore + count >= MAX_ROWS) {
       throw new InvalidInputException(
-          ("Channel '%s' holds more than %d feature values (reached at file %s, line %d); train"
-                  + " on a sample of the data.")
-              .formatted(channel, MAX_VALUES, file, line));
+          ("Channel '%s' holds more than %d rows (reached at file %s, line %d); train on a sample"
+                  + " of the data.")
+              .formatted(channel, MAX_ROWS, file, line));
     }
-    if (rows == labels.length) {
-      labels = Arrays.copyOf(labels, (int) Math.min(2L * rows, MAX_VALUES));
+    if (rows == null) {
+      rows = storage.open(columns - 1, channel);
     }
-    labels[rows++] = values[0] == 1 ? 1 : 0;
-    features.add(values, 1, columns - 1);
+    rows.add(values, 1, values[0] == 1 ? 1 : 0);
   }
 
-  /** The rows read, or an error if there are none or they hold only one class. */
-  Dataset finish(String where, String noRowsReason, String sha256) {
-    if (rows == 0) {
-      throw ChannelErrors.channel(
-          channel,
-          where,
-          "has no data: %s; check that the S3 prefix given for channel '%s' is right."
-              .formatted(noRowsReason, channel));
+  /** The rows kept and the state after them; the collector is spent afterwards. */
+  Part finish() {
+    List<RowChunk> chunks = rows == null ? List.of() : rows.finish();
+    long count = 0;
+    for (RowChunk chunk : chunks) {
+      count += chunk.rows();
     }
-    int positives = 0;
-    for (int i = 0; i < rows; i++) {
-      positives += labels[i];
+    rows = null;
+    return new Part(
+        new State(width, widthFile, widthLine, header, headerFile, headerLine, rowsBefore + count),
+        chunks);
+  }
+
+  /** Drops the rows kept so far (after an error), giving back their memory and disk. */
+  void discard() {
+    if (rows != null) {
+      rows.discard();
+      rows = null;
     }
-    if (positives == 0 || positives == rows) {
-      throw ChannelErrors.channel(
-          channel,
-          where,
-          ("has label %d in all %d rows (%s); training needs rows of both classes, 0 and 1, so"
-                  + " add rows of the other class or check that the label is in column 1.")
-              .formatted(positives == 0 ? 0 : 1, rows, where));
-    }
-    List<String> names = header != null ? header : Dataset.defaultFeatureNames(width - 1);
-    return Dataset.ofOwnedArrays(names, features.toArray(), Arrays.copyOf(labels, rows), sha256);
+  }
+
+  /** The channel's feature names: its header's, or {@code f1 … fN}. */
+  static List<String> featureNames(State state) {
+    return state.header() != null
+        ? state.header()
+        : Dataset.defaultFeatureNames(Math.max(state.width() - 1, 0));
   }
 
   /** Feature names from a header: columns 2 to n, trimmed, {@code fK} where one is blank. */

@@ -76,13 +76,15 @@ final class ChannelLoader {
     data.ifPresent(
         d ->
             LOG.info(
-                "Channel '{}': {} rows ({} positive, {} negative), {} features, read in {} ms",
+                "Channel '{}': {} rows ({} positive, {} negative), {} features, read in {} ms; held"
+                    + " {}",
                 channel,
                 d.rows(),
                 d.positives(),
                 d.negatives(),
                 d.columns(),
-                (System.nanoTime() - start) / 1_000_000));
+                (System.nanoTime() - start) / 1_000_000,
+                d.storage()));
     return data;
   }
 

@@ -77,6 +77,20 @@ class ChannelReaderErrorsTest {
         e.getMessage());
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"1e39", "-3.5e38", "1e300"})
+  void featureBeyondFloat32(String field) {
+    DataFormatException e = failure("a.csv", "1,7,8\n0,1," + field + "\n");
+
+    assertAt(e, "a.csv", 2, 3);
+    assertEquals(
+        "Channel 'train', file a.csv, line 2, column 3: the value "
+            + Double.parseDouble(field)
+            + " is too large: features are held as float32, which reaches 3.4028235E38 at most;"
+            + " rescale this feature (e.g. divide it by a power of ten) before training.",
+        e.getMessage());
+  }
+
   @Test
   void emptyField() {
     DataFormatException e = failure("a.csv", "1,7,8\r\n\r\n0,  ,9\r\n");

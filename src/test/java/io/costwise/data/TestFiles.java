@@ -52,6 +52,27 @@ final class TestFiles {
     }
   }
 
+  /** The raw 32-byte SHA-256 of {@code bytes}. */
+  static byte[] rawSha256(byte[] bytes) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(bytes);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * The values as a {@link Dataset} gives them back: stored as float32, widened to double. Only the
+   * expectation is rounded; what is read and compared is unchanged.
+   */
+  static double[] float32(double... values) {
+    double[] rounded = new double[values.length];
+    for (int i = 0; i < values.length; i++) {
+      rounded[i] = (float) values[i];
+    }
+    return rounded;
+  }
+
   static byte[] read(Path path) {
     try {
       return Files.readAllBytes(path);
