@@ -25,12 +25,12 @@ final class MemoryBudget {
    * The default share of the heap for the training data.
    *
    * <p>A third, because the rows are not the only large thing on the heap while a model trains:
-   * whatever the learners derive per row (today {@link Dataset#featuresRowMajor()} makes a double
-   * copy, twice the float32 size; evaluation keeps scores and sorted copies of them, 8 to 16 bytes
-   * a row) needs the same order of memory again, and G1 needs free regions to collect without
-   * falling back to full collections. Rows beyond the budget cost little: a mapped file is served
-   * from the page cache, which lives outside the heap (the image gives the heap 45 % of the
-   * container and ND4J 35 %, so the third of the heap is about 15 % of the container's memory).
+   * evaluation keeps scores, labels and sorted copies of them (8 to 16 bytes a row, against 120 for
+   * 30 float32 features), the learners a window of a few thousand rows, and G1 needs free regions
+   * to collect without falling back to full collections. Rows beyond the budget cost little: a
+   * mapped file is served from the page cache, which lives outside the heap (the image gives the
+   * heap 45 % of the container and ND4J 35 %, so the third of the heap is about 15 % of the
+   * container's memory).
    */
   private static final int DEFAULT_HEAP_DIVISOR = 3;
 

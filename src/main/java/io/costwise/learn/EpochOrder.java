@@ -18,8 +18,8 @@ import java.util.SplittableRandom;
  * buffer that stays in the processor's cache, and the shuffled reads hit that buffer.
  */
 final class EpochOrder {
-  static final int BLOCK_ROWS = 16;
-  static final int WINDOW_ROWS = 2048;
+  static final int BLOCK_ROWS = 32;
+  static final int WINDOW_ROWS = 4096;
 
   private final int rows;
   private final int[] blocks;

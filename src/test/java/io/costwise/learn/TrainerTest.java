@@ -243,4 +243,29 @@ class TrainerTest {
     }
     assertTrue(sameBlock < 40, sameBlock + " neighbours from one block");
   }
+
+  @Test
+  void dataSpilledToDiskTrainsTheSameModelAsDataInMemory(@TempDir Path dir) throws Exception {
+    Dataset source = TestData.linear(3000, 5, 11);
+    StringBuilder csv = new StringBuilder();
+    for (int r = 0; r < source.rows(); r++) {
+      csv.append(source.label(r));
+      for (int c = 0; c < source.columns(); c++) {
+        csv.append(',').append(source.feature(r, c));
+      }
+      csv.append('\n');
+    }
+    Path file = dir.resolve("train.csv");
+    java.nio.file.Files.writeString(file, csv);
+    Dataset inMemory =
+        new io.costwise.data.ChannelReader(Long.MAX_VALUE / 4, dir)
+            .read("train", List.of(file), java.util.OptionalInt.empty());
+    Dataset onDisk =
+        new io.costwise.data.ChannelReader(0, dir)
+            .read("train", List.of(file), java.util.OptionalInt.empty());
+    assertTrue(inMemory.storage().startsWith("in memory"), inMemory.storage());
+    assertTrue(onDisk.storage().startsWith("on local disk"), onDisk.storage());
+    TrainingConfig config = Configs.of("epochs", "3", "batch_size", "64", "optimizer", "adam");
+    assertArrayEquals(parameters(config, inMemory), parameters(config, onDisk), 0.0);
+  }
 }
