@@ -17,6 +17,10 @@ import java.util.List;
  * scores from "predicted positive" to "predicted negative" as the threshold rises past it — not a
  * fresh count per threshold, which would be O(n²).
  *
+ * <p>A curve of more than {@value CurveSampling#MAX_POINTS} candidate thresholds keeps that many,
+ * spread evenly, plus the point of highest value (see {@link CurveSampling}): every kept point is
+ * exact.
+ *
  * @param points ascending by threshold
  * @param unit the unit of the values, from the {@link OutcomeValues}
  */
@@ -39,11 +43,15 @@ public record ExpectedValueCurve(List<ExpectedValuePoint> points, String unit) {
   static ExpectedValueCurve of(SortedScores sorted, OutcomeValues values) {
     double[] thresholds = candidateThresholds(sorted.values);
     OutcomeValues.Exact exact = values.exact();
-    List<ExpectedValuePoint> points = new ArrayList<>(thresholds.length);
+    List<ExpectedValuePoint> points =
+        new ArrayList<>(Math.min(thresholds.length, CurveSampling.MAX_POINTS + 1));
+    ExpectedValuePoint best = null;
+    int bestAt = -1;
     long tn = 0; // negatives with score < threshold
     long fn = 0; // positives with score < threshold
     int k = 0; // first group whose score is >= threshold
-    for (double threshold : thresholds) {
+    for (int i = 0; i < thresholds.length; i++) {
+      double threshold = thresholds[i];
       while (k < sorted.size() && sorted.values[k] < threshold) {
         tn += sorted.negatives[k];
         fn += sorted.positives[k];
@@ -51,7 +59,23 @@ public record ExpectedValueCurve(List<ExpectedValuePoint> points, String unit) {
       }
       long fp = sorted.totalNegatives - tn;
       long tp = sorted.totalPositives - fn;
-      points.add(new ExpectedValuePoint(threshold, exact.perCase(tn, fp, fn, tp), tn, fp, fn, tp));
+      ExpectedValuePoint point =
+          new ExpectedValuePoint(threshold, exact.perCase(tn, fp, fn, tp), tn, fp, fn, tp);
+      if (best == null || point.expectedValuePerCase() > best.expectedValuePerCase()) {
+        best = point;
+        bestAt = points.size();
+      }
+      if (CurveSampling.keeps(i, thresholds.length)) {
+        if (point == best) {
+          bestAt = -1; // kept in its place
+        }
+        points.add(point);
+      } else if (point == best) {
+        bestAt = points.size(); // where it would go, if it stays the best
+      }
+    }
+    if (bestAt >= 0 && !points.contains(best)) {
+      points.add(bestAt, best);
     }
     return new ExpectedValueCurve(points, values.unit());
   }

@@ -10,9 +10,10 @@ import java.util.List;
  * first is (0, 0) at threshold {@code +Infinity} (as scikit-learn ≥ 1.3 gives it; older versions
  * used max + 1), then one point per distinct score, descending, each counting the cases with {@code
  * score >= threshold}. Tied scores form one step, so the curve goes diagonally across a tie between
- * classes rather than in an order the sort happened to choose. All points are kept — {@code
- * drop_intermediate=True} (scikit-learn's default) drops collinear ones, which changes nothing in
- * the area but makes the curve harder to compare with a list of thresholds.
+ * classes rather than in an order the sort happened to choose. All points are kept up to {@value
+ * CurveSampling#MAX_POINTS} ({@code drop_intermediate=True}, scikit-learn's default, drops
+ * collinear ones); beyond that, that many spread evenly, each exact, while the AUC is computed from
+ * every point.
  *
  * <p>The AUC is the trapezoid area under those points, which equals the Mann–Whitney statistic: the
  * probability that a random positive scores higher than a random negative, a tie counting 1/2:
@@ -51,7 +52,8 @@ public record RocCurve(List<RocPoint> points, double auc) {
   static RocCurve of(SortedScores sorted) {
     double negatives = sorted.totalNegatives;
     double positives = sorted.totalPositives;
-    List<RocPoint> points = new ArrayList<>(sorted.size() + 1);
+    long count = sorted.size() + 1L;
+    List<RocPoint> points = new ArrayList<>((int) Math.min(count, CurveSampling.MAX_POINTS));
     points.add(new RocPoint(0.0 / negatives, 0.0 / positives, Double.POSITIVE_INFINITY));
     long fp = 0;
     long tp = 0;
@@ -60,7 +62,9 @@ public record RocCurve(List<RocPoint> points, double auc) {
       twiceArea += (long) sorted.negatives[k] * (2 * tp + sorted.positives[k]);
       fp += sorted.negatives[k];
       tp += sorted.positives[k];
-      points.add(new RocPoint(fp / negatives, tp / positives, sorted.values[k]));
+      if (CurveSampling.keeps(sorted.size() - k, count)) {
+        points.add(new RocPoint(fp / negatives, tp / positives, sorted.values[k]));
+      }
     }
     double auc =
         (sorted.totalNegatives == 0 || sorted.totalPositives == 0)

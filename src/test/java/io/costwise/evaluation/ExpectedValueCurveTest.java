@@ -78,4 +78,51 @@ class ExpectedValueCurveTest {
       assertTrue(thresholds.containsAll(List.of(0.0, 1.0, Math.nextUp(max))));
     }
   }
+
+  @Test
+  void aLongCurveKeepsEvenlySpreadExactPointsAndItsBest() {
+    int n = 60_000;
+    Random random = new Random(5);
+    double[] scores = new double[n];
+    int[] labels = new int[n];
+    for (int i = 0; i < n; i++) {
+      labels[i] = random.nextInt(4) == 0 ? 1 : 0;
+      scores[i] = Math.min(1, Math.max(0, 0.3 * labels[i] + 0.7 * random.nextDouble()));
+    }
+    OutcomeValues values = OutcomeValues.reference();
+    List<ExpectedValuePoint> kept = ExpectedValueCurve.of(scores, labels, values).points();
+    assertTrue(kept.size() <= CurveSampling.MAX_POINTS + 1, kept.size() + " points");
+    // The best value over every threshold, counted directly on the sorted scores.
+    double[] sorted = scores.clone();
+    int[] order =
+        java.util.stream.IntStream.range(0, n)
+            .boxed()
+            .sorted((a, b) -> Double.compare(scores[a], scores[b]))
+            .mapToInt(Integer::intValue)
+            .toArray();
+    java.util.Arrays.sort(sorted);
+    long positives = java.util.Arrays.stream(labels).sum();
+    long tn = 0;
+    long fn = 0;
+    double best = Double.NEGATIVE_INFINITY;
+    for (int i = 0; i <= n; i++) {
+      if (i == n || i == 0 || sorted[i] > sorted[i - 1]) {
+        best = Math.max(best, values.exact().perCase(tn, n - positives - tn, fn, positives - fn));
+      }
+      if (i < n) {
+        tn += 1 - labels[order[i]];
+        fn += labels[order[i]];
+      }
+    }
+    double keptBest =
+        kept.stream().mapToDouble(ExpectedValuePoint::expectedValuePerCase).max().orElseThrow();
+    assertEquals(best, keptBest, 0.0);
+    for (int i = 1; i < kept.size(); i++) {
+      assertTrue(kept.get(i).threshold() > kept.get(i - 1).threshold(), "ascending at " + i);
+    }
+    // Every kept point is exact: its counts are those of its threshold.
+    ExpectedValuePoint middle = kept.get(kept.size() / 2);
+    long below = java.util.Arrays.stream(scores).filter(x -> x < middle.threshold()).count();
+    assertEquals(below, middle.tn() + middle.fn());
+  }
 }
