@@ -81,13 +81,41 @@ public final class Trainer {
       epochsDone = restored.get().epochsDone();
     }
     OutputLoss loss = OutputLoss.of(config);
+    BatchGatherer batches = new BatchGatherer(train, scaler);
     int batchSize = Math.min(config.batchSize(), train.rows());
+    double[] features = new double[batchSize * train.columns()];
+    double[] labels = new double[batchSize];
     int epoch = epochsDone;
-    try (BatchStream batches =
-        new BatchStream(new BatchGatherer(train, scaler), batchSize, train.columns())) {
-      while (epoch < config.epochs() && !stopping.exhausted(config.earlyStoppingPatience())) {
-        epoch = runEpoch(train, validation, checkpoints, learner, batches, scaler, stopping, epoch);
+    while (epoch < config.epochs() && !stopping.exhausted(config.earlyStoppingPatience())) {
+      long start = System.nanoTime();
+      batches.start(new EpochOrder(train.rows(), config.seed(), epoch));
+      double lossSum = 0;
+      for (int from = 0; from < train.rows(); from += batchSize) {
+        if (stopRequested.getAsBoolean()) {
+          throw new TrainingStoppedException(epoch);
+        }
+        int rows = Math.min(batchSize, train.rows() - from);
+        batches.next(rows, features, labels);
+        lossSum += learner.step(features, labels, rows);
       }
+      epoch++;
+      double[] parameters = learner.parameters();
+      OptionalDouble validationLoss =
+          validation.stream()
+              .mapToDouble(v -> meanLoss(scorer(shape, parameters, scaler), v, loss))
+              .findAny();
+      if (config.earlyStoppingPatience().isPresent()) {
+        stopping.record(epoch, validationLoss.orElseThrow(), parameters);
+      }
+      Checkpoint state = new Checkpoint(epoch, learner.state(), scaler, stopping);
+      checkpoints.ifPresent(c -> c.save(state));
+      onEpoch.accept(
+          new EpochReport(
+              epoch,
+              config.epochs(),
+              lossSum / train.rows(),
+              validationLoss,
+              (System.nanoTime() - start) / 1_000_000));
     }
     double[] kept =
         config.earlyStoppingPatience().isPresent()
@@ -104,50 +132,6 @@ public final class Trainer {
             : OptionalInt.empty(),
         meanLoss(scorer, train, loss),
         validation.stream().mapToDouble(v -> meanLoss(scorer, v, loss)).findAny());
-  }
-
-  /** Runs epoch {@code epoch} (0-based) and returns the number of epochs done. */
-  private int runEpoch(
-      Dataset train,
-      Optional<Dataset> validation,
-      Optional<CheckpointStore> checkpoints,
-      Learner learner,
-      BatchStream batches,
-      ScalerStats scaler,
-      EarlyStopping stopping,
-      int epoch) {
-    long start = System.nanoTime();
-    NetworkShape shape = new NetworkShape(train.columns(), config.hiddenLayers());
-    OutputLoss loss = OutputLoss.of(config);
-    batches.start(new EpochOrder(train.rows(), config.seed(), epoch), train.rows());
-    double lossSum = 0;
-    int batchSize = Math.min(config.batchSize(), train.rows());
-    for (int from = 0; from < train.rows(); from += batchSize) {
-      if (stopRequested.getAsBoolean()) {
-        throw new TrainingStoppedException(epoch);
-      }
-      BatchStream.Batch batch = batches.next();
-      lossSum += learner.step(batch.features(), batch.labels(), batch.rows());
-    }
-    int done = epoch + 1;
-    double[] parameters = learner.parameters();
-    OptionalDouble validationLoss =
-        validation.stream()
-            .mapToDouble(v -> meanLoss(scorer(shape, parameters, scaler), v, loss))
-            .findAny();
-    if (config.earlyStoppingPatience().isPresent()) {
-      stopping.record(done, validationLoss.orElseThrow(), parameters);
-    }
-    Checkpoint state = new Checkpoint(done, learner.state(), scaler, stopping);
-    checkpoints.ifPresent(c -> c.save(state));
-    onEpoch.accept(
-        new EpochReport(
-            done,
-            config.epochs(),
-            lossSum / train.rows(),
-            validationLoss,
-            (System.nanoTime() - start) / 1_000_000));
-    return done;
   }
 
   private static NetworkScorer scorer(NetworkShape shape, double[] parameters, ScalerStats scaler) {
