@@ -55,7 +55,7 @@ final class ScoreHistogram {
       if (!(scores[i] >= 0 && scores[i] <= 1)) {
         throw new IllegalArgumentException("scores[" + i + "] is " + scores[i] + ", not in [0, 1]");
       }
-      int bin = Math.min(bins - 1, BigDecimal.valueOf(scores[i]).multiply(scale).intValue());
+      int bin = Math.min(bins - 1, bin(scores[i], bins, scale));
       boolean predictedPositive = scores[i] >= threshold;
       if (labels[i] == 1) {
         (predictedPositive ? histogram.positiveCorrect : histogram.positiveWrong)[bin]++;
@@ -64,6 +64,21 @@ final class ScoreHistogram {
       }
     }
     return histogram;
+  }
+
+  /**
+   * The bin of a score by its decimal value. Binary arithmetic gives the same bin unless the scaled
+   * score lies within 1e−9 of a bin edge (its error is below 1e−13), so the exact decimal product
+   * is only computed there: on a million scores, BigDecimal for every one cost more than the rest
+   * of the report.
+   */
+  private static int bin(double score, int bins, BigDecimal scale) {
+    double scaled = score * bins;
+    double nearestEdge = Math.rint(scaled);
+    if (Math.abs(scaled - nearestEdge) > 1e-9) {
+      return (int) Math.floor(scaled);
+    }
+    return BigDecimal.valueOf(score).multiply(scale).intValue();
   }
 
   static int binCount(double binWidth) {

@@ -68,4 +68,38 @@ class ScoreHistogramTest {
     assertTrue(Fixtures.hasColour(image, ScoreHistogramChart.CORRECT));
     assertTrue(Fixtures.hasColour(image, ScoreHistogramChart.WRONG));
   }
+
+  @Test
+  void binsEqualDecimalBinningForRandomScoresAndEdges() {
+    java.util.Random random = new java.util.Random(3);
+    int n = 200_000;
+    double[] scores = new double[n];
+    int[] labels = new int[n];
+    for (int i = 0; i < n; i++) {
+      // Every fourth score sits on or next to a bin edge, the rest anywhere.
+      double edge = random.nextInt(21) * 0.05;
+      scores[i] =
+          switch (i % 4) {
+            case 0 -> Math.min(1, edge);
+            case 1 -> Math.min(1, Math.nextUp(edge));
+            case 2 -> Math.max(0, Math.nextDown(edge));
+            default -> random.nextDouble();
+          };
+      labels[i] = random.nextInt(2);
+    }
+    ScoreHistogram histogram = ScoreHistogram.of(scores, labels, 2.0, 0.05);
+    long[] expected = new long[20];
+    for (int i = 0; i < n; i++) {
+      if (labels[i] == 0) {
+        int bin =
+            Math.min(
+                19,
+                java.math.BigDecimal.valueOf(scores[i])
+                    .multiply(java.math.BigDecimal.valueOf(20))
+                    .intValue());
+        expected[bin]++;
+      }
+    }
+    assertArrayEquals(expected, histogram.negativeCorrect);
+  }
 }
