@@ -53,11 +53,6 @@ public final class NetworkShape {
     return sizes[layer + 1];
   }
 
-  /** The widths of the hidden layers. */
-  public List<Integer> hidden() {
-    return Arrays.stream(sizes, 1, sizes.length - 1).boxed().toList();
-  }
-
   /** The widest layer, inputs included: the size of a scratch row. */
   public int widest() {
     return Arrays.stream(sizes).max().orElseThrow();
@@ -80,16 +75,6 @@ public final class NetworkShape {
   /** The length of the flat parameter vector. */
   public int parameterCount() {
     return weightOffset(layers());
-  }
-
-  /** Whether flat index {@code index} is a weight (regularised) rather than a bias. */
-  public boolean isWeight(int index) {
-    for (int l = 0; l < layers(); l++) {
-      if (index < biasOffset(l)) {
-        return index >= weightOffset(l);
-      }
-    }
-    return false;
   }
 
   @Override

@@ -48,23 +48,6 @@ public record TrainingConfig(
     }
   }
 
-  /** The same settings with another number of epochs. */
-  public TrainingConfig withEpochs(int newEpochs) {
-    return new TrainingConfig(
-        lossFunction,
-        costs,
-        newEpochs,
-        batchSize,
-        learningRate,
-        optimizer,
-        seed,
-        standardize,
-        engine,
-        hiddenLayers,
-        l2,
-        earlyStoppingPatience);
-  }
-
   /** The same settings trained with the cost loss at other costs. */
   public TrainingConfig withCostLoss(double fnCost, double fpCost) {
     return new TrainingConfig(
@@ -77,23 +60,6 @@ public record TrainingConfig(
         seed,
         standardize,
         engine,
-        hiddenLayers,
-        l2,
-        earlyStoppingPatience);
-  }
-
-  /** The same settings with another engine. */
-  public TrainingConfig withEngine(EngineType newEngine) {
-    return new TrainingConfig(
-        lossFunction,
-        costs,
-        epochs,
-        batchSize,
-        learningRate,
-        optimizer,
-        seed,
-        standardize,
-        newEngine,
         hiddenLayers,
         l2,
         earlyStoppingPatience);

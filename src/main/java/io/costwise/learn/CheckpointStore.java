@@ -148,9 +148,9 @@ public final class CheckpointStore {
       out.writeDouble(stopping.bestLoss());
       writeArray(out, stopping.bestParameters());
     }
-    CRC32 crc = new CRC32();
-    crc.update(bytes.toByteArray());
     byte[] body = bytes.toByteArray();
+    CRC32 crc = new CRC32();
+    crc.update(body);
     return ByteBuffer.allocate(body.length + Long.BYTES).put(body).putLong(crc.getValue()).array();
   }
 

@@ -68,7 +68,7 @@ final class EpochOrder {
     return (blocks.length + WINDOW_ROWS / BLOCK_ROWS - 1) / (WINDOW_ROWS / BLOCK_ROWS);
   }
 
-  /** The whole epoch's order as row indices: for tests and the small-data paths. */
+  /** The whole epoch's order as row indices, for tests. */
   int[] all() {
     int[] order = new int[rows];
     int[] window = new int[WINDOW_ROWS];

@@ -34,10 +34,6 @@ public final class TrainedNetwork {
     return parameters.clone();
   }
 
-  public NetworkShape shape() {
-    return shape;
-  }
-
   /**
    * Writes the network and its scaler as a DL4J model zip, which {@code ModelSerializer} restores.
    * This is the one place training loads ND4J's native libraries.

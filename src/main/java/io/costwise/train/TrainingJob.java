@@ -2,6 +2,7 @@ package io.costwise.train;
 
 import io.costwise.BuildInfo;
 import io.costwise.artifact.ModelFolder;
+import io.costwise.config.EngineType;
 import io.costwise.config.EvaluationConfig;
 import io.costwise.config.Hyperparameter;
 import io.costwise.config.Hyperparameters;
@@ -126,7 +127,7 @@ public final class TrainingJob {
     LOG.info(
         "Engine: {} ({}), network {}",
         Trainer.engine(config).value(),
-        config.engine().value().equals("auto")
+        config.engine() == EngineType.AUTO
             ? "auto: the fast engine supports every setting"
             : "as the hyperparameter engine asks",
         config.hiddenLayers().isEmpty()

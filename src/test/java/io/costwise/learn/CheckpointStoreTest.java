@@ -34,7 +34,7 @@ class CheckpointStoreTest {
   /** Checkpoints after epochs 2 and 3 (the newest two kept), then the damage, then a resume. */
   private static TrainingResult resumeAfter(Path dir, Consumer<Path> damageNewest) {
     CheckpointStore store = new CheckpointStore(dir, "fp");
-    new Trainer(CONFIG.withEpochs(3), r -> {}, () -> false)
+    new Trainer(Configs.of("epochs", "3", "optimizer", "adam"), r -> {}, () -> false)
         .train(TRAIN, Optional.empty(), Optional.of(store));
     assertEquals(2, store.list().size());
     damageNewest.accept(store.list().get(1));
@@ -84,7 +84,7 @@ class CheckpointStoreTest {
   @Test
   void whenEveryCheckpointIsDamagedTrainingStartsAfresh(@TempDir Path dir) {
     CheckpointStore store = new CheckpointStore(dir, "fp");
-    new Trainer(CONFIG.withEpochs(2), r -> {}, () -> false)
+    new Trainer(Configs.of("epochs", "2", "optimizer", "adam"), r -> {}, () -> false)
         .train(TRAIN, Optional.empty(), Optional.of(store));
     store.list().forEach(folder -> rewrite(folder.resolve(CheckpointStore.STATE_FILE), 0.1));
     TrainingResult result =
@@ -97,7 +97,7 @@ class CheckpointStoreTest {
   @Test
   void aPartialFolderFromAKilledWriteIsIgnored(@TempDir Path dir) throws IOException {
     CheckpointStore store = new CheckpointStore(dir, "fp");
-    new Trainer(CONFIG.withEpochs(2), r -> {}, () -> false)
+    new Trainer(Configs.of("epochs", "2", "optimizer", "adam"), r -> {}, () -> false)
         .train(TRAIN, Optional.empty(), Optional.of(store));
     Files.createDirectories(dir.resolve(".epoch-000003.partial"));
     assertTrue(store.list().stream().noneMatch(p -> p.toString().contains("partial")));

@@ -33,17 +33,12 @@ class EngineEquivalenceTest {
   })
   void fastEqualsDl4jAfter50Epochs(
       String loss, String optimizer, String batch, String hidden, String l2) {
-    TrainingConfig config =
-        Configs.of(
-            "loss_function_type", loss,
-            "fn_cost", "5",
-            "optimizer", optimizer,
-            "batch_size", batch,
-            "hidden_layers", hidden,
-            "l2", l2,
-            "epochs", "50");
-    double[] fast = train(config.withEngine(EngineType.FAST));
-    double[] dl4j = train(config.withEngine(EngineType.DL4J));
+    TrainingConfig fastConfig = config(loss, optimizer, batch, hidden, l2, "fast");
+    TrainingConfig config = config(loss, optimizer, batch, hidden, l2, "dl4j");
+    assertEquals(EngineType.FAST, fastConfig.engine());
+    assertEquals(EngineType.DL4J, config.engine());
+    double[] fast = train(fastConfig);
+    double[] dl4j = train(config);
     assertEquals(dl4j.length, fast.length);
     double worst = 0;
     for (int i = 0; i < fast.length; i++) {
@@ -60,6 +55,19 @@ class EngineEquivalenceTest {
       moved = Math.max(moved, Math.abs(fast[i] - initial[i]));
     }
     assertTrue(moved > 0.05, "training moved the parameters by at most " + moved);
+  }
+
+  private static TrainingConfig config(
+      String loss, String optimizer, String batch, String hidden, String l2, String engine) {
+    return Configs.of(
+        "loss_function_type", loss,
+        "fn_cost", "5",
+        "optimizer", optimizer,
+        "batch_size", batch,
+        "hidden_layers", hidden,
+        "l2", l2,
+        "epochs", "50",
+        "engine", engine);
   }
 
   private static double[] train(TrainingConfig config) {

@@ -151,7 +151,13 @@ class TrainerTest {
   @Test
   void theDl4jEngineResumesBitForBitToo(@TempDir Path dir) {
     TrainingConfig config =
-        config("custom", "adam", 4).withEngine(io.costwise.config.EngineType.DL4J);
+        Configs.of(
+            "loss_function_type", "custom",
+            "fn_cost", "5",
+            "optimizer", "adam",
+            "epochs", "4",
+            "learning_rate", "0.05",
+            "engine", "dl4j");
     double[] uninterrupted = train(config, Optional.empty()).network().parameters();
     CheckpointStore store = new CheckpointStore(dir, "fp");
     AtomicInteger steps = new AtomicInteger();
