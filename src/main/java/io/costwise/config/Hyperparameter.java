@@ -10,19 +10,21 @@ public enum Hyperparameter {
   LOSS_FUNCTION_TYPE(
       "loss_function_type",
       "builtin",
-      ValueRule.choice("builtin", "custom"),
-      "builtin = binary cross-entropy; custom = the asymmetric cost loss weighted by fn_cost and"
-          + " fp_cost"),
+      ValueRule.choice("builtin", "custom", "expected_cost", "weighted_builtin"),
+      "builtin = binary cross-entropy; custom = the reference's cost loss with the training costs"
+          + " fn_cost and fp_cost; expected_cost = the same loss with the decision costs (value_*"
+          + " and the cost_*_column columns, per row); weighted_builtin = cross-entropy weighting"
+          + " each row by what an error on it costs (see docs/costs.md)"),
   FN_COST(
       "fn_cost",
       "1",
       ValueRule.positiveNumber(1e9),
-      "training cost of a false negative (custom loss only)"),
+      "training cost of a false negative (loss_function_type custom only)"),
   FP_COST(
       "fp_cost",
       "1",
       ValueRule.positiveNumber(1e9),
-      "training cost of a false positive (custom loss only)"),
+      "training cost of a false positive (loss_function_type custom only)"),
   EPOCHS("epochs", "50", ValueRule.wholeNumber(1, 100_000), "passes over the training data"),
   BATCH_SIZE("batch_size", "32", ValueRule.wholeNumber(1, 1_000_000), "rows per gradient step"),
   LEARNING_RATE(
@@ -77,14 +79,45 @@ public enum Hyperparameter {
   VALUE_FP("value_fp", "-1287.67", ValueRule.finiteNumber(), "what a false positive is worth"),
   VALUE_TP("value_tp", "-35280", ValueRule.finiteNumber(), "what a true positive is worth"),
   VALUE_FN("value_fn", "-252000", ValueRule.finiteNumber(), "what a false negative is worth"),
-  VALUE_UNIT("value_unit", "USD", ValueRule.text(16), "the unit of the four values"),
+  VALUE_UNIT(
+      "value_unit", "USD", ValueRule.text(16), "the unit of the four values and the cost columns"),
+  COST_TN_COLUMN(
+      "cost_tn_column",
+      "none",
+      ValueRule.column(),
+      "a column of the data holding each row's cost of a true negative (a header name or 1-based"
+          + " column number; not a feature); none = the fixed cost −value_tn"),
+  COST_FP_COLUMN(
+      "cost_fp_column",
+      "none",
+      ValueRule.column(),
+      "the column holding each row's cost of a false positive; none = −value_fp"),
+  COST_FN_COLUMN(
+      "cost_fn_column",
+      "none",
+      ValueRule.column(),
+      "the column holding each row's cost of a false negative; none = −value_fn"),
+  COST_TP_COLUMN(
+      "cost_tp_column",
+      "none",
+      ValueRule.column(),
+      "the column holding each row's cost of a true positive; none = −value_tp"),
+  CALIBRATION(
+      "calibration",
+      "none",
+      ValueRule.choice("none", "platt", "isotonic"),
+      "map scores to calibrated probabilities, fitted on the validation channel (or out of fold on"
+          + " train when there is none): platt = a logistic curve, isotonic = a monotone step"
+          + " function"),
   DECISION_THRESHOLD(
       "decision_threshold",
       "0.5",
-      ValueRule.numberOrChoice(0, 1, "cost_optimal", "tuned"),
-      "predict positive when the score is at least this; cost_optimal = Elkan's threshold from the"
-          + " values; tuned = maximise expected value on the validation channel (see"
-          + " docs/evaluation.md for the guard against small sets)"),
+      ValueRule.decisionRule("cost_optimal", "tuned", "bayes_risk"),
+      "predict positive when the probability is at least this; cost_optimal = Elkan's threshold"
+          + " from the fixed costs; bayes_risk = flag each case whose expected cost of flagging is"
+          + " lower (per row with cost columns); tuned = the threshold of least total cost on the"
+          + " validation channel; target_recall=R / target_precision=P = the threshold that meets"
+          + " the target on the validation channel (see docs/costs.md)"),
   CLOSE_CALL_WIDTH(
       "close_call_width",
       "0.05",

@@ -1,5 +1,9 @@
 package io.costwise.config;
 
+import io.costwise.cost.ColumnRef;
+import io.costwise.cost.CostColumns;
+import io.costwise.cost.CostModel;
+import io.costwise.cost.Outcome;
 import io.costwise.error.InvalidInputException;
 import io.costwise.evaluation.OutcomeValues;
 import io.costwise.evaluation.ThresholdRule;
@@ -87,9 +91,7 @@ public final class Hyperparameters {
     String hidden = text(Hyperparameter.HIDDEN_LAYERS);
     String patience = text(Hyperparameter.EARLY_STOPPING_PATIENCE);
     return new TrainingConfig(
-        text(Hyperparameter.LOSS_FUNCTION_TYPE).equals(LossFunctionType.CUSTOM.value())
-            ? LossFunctionType.CUSTOM
-            : LossFunctionType.BUILTIN,
+        LossFunctionType.of(text(Hyperparameter.LOSS_FUNCTION_TYPE)),
         MisclassificationCosts.binary(
             number(Hyperparameter.FN_COST), number(Hyperparameter.FP_COST)),
         Math.toIntExact(wholeNumber(Hyperparameter.EPOCHS)),
@@ -139,10 +141,29 @@ public final class Hyperparameters {
           e);
     }
     return new EvaluationConfig(
-        values,
+        new CostModel(values, costColumns()),
         ThresholdRule.parse(text(Hyperparameter.DECISION_THRESHOLD)),
         number(Hyperparameter.CLOSE_CALL_WIDTH));
   }
+
+  /** The per-row cost columns named by {@code cost_*_column}; empty when none is. */
+  public CostColumns costColumns() {
+    Map<Outcome, ColumnRef> columns = new EnumMap<>(Outcome.class);
+    for (Outcome outcome : Outcome.values()) {
+      String text = text(COLUMN_KEYS.get(outcome));
+      if (!text.equals("none")) {
+        columns.put(outcome, ColumnRef.parse(text));
+      }
+    }
+    return new CostColumns(columns);
+  }
+
+  private static final Map<Outcome, Hyperparameter> COLUMN_KEYS =
+      Map.of(
+          Outcome.TRUE_NEGATIVE, Hyperparameter.COST_TN_COLUMN,
+          Outcome.FALSE_POSITIVE, Hyperparameter.COST_FP_COLUMN,
+          Outcome.FALSE_NEGATIVE, Hyperparameter.COST_FN_COLUMN,
+          Outcome.TRUE_POSITIVE, Hyperparameter.COST_TP_COLUMN);
 
   private static String validate(Hyperparameter parameter, String value) {
     return parameter

@@ -133,6 +133,60 @@ interface ValueRule {
     };
   }
 
+  /**
+   * A decision rule: a number in [0, 1], one of the named rules, or {@code target_recall=R} /
+   * {@code target_precision=P} with R, P in (0, 1].
+   */
+  static ValueRule decisionRule(String... options) {
+    ValueRule plain = numberOrChoice(0, 1, options);
+    return new ValueRule() {
+      @Override
+      public Optional<String> canonical(String text) {
+        String trimmed = text.strip().toLowerCase(Locale.ROOT);
+        for (String target : List.of("target_recall", "target_precision")) {
+          if (trimmed.startsWith(target + "=")) {
+            return parseFinite(trimmed.substring(target.length() + 1))
+                .filter(v -> v > 0 && v <= 1)
+                .map(v -> target + "=" + v);
+          }
+        }
+        return plain.canonical(text);
+      }
+
+      @Override
+      public String allowed() {
+        return plain.allowed() + ", or target_recall=R or target_precision=P with R, P in (0, 1]";
+      }
+    };
+  }
+
+  /**
+   * A column of the channel CSV: {@code none}, a header name, or a 1-based column number from 2
+   * (column 1 is the label).
+   */
+  static ValueRule column() {
+    return new ValueRule() {
+      @Override
+      public Optional<String> canonical(String text) {
+        String trimmed = text.strip();
+        if (trimmed.isEmpty() || trimmed.equalsIgnoreCase("none")) {
+          return Optional.of("none");
+        }
+        if (trimmed.chars().allMatch(c -> c >= '0' && c <= '9')) {
+          return trimmed.length() <= 9 && Integer.parseInt(trimmed) >= 2
+              ? Optional.of(Integer.toString(Integer.parseInt(trimmed)))
+              : Optional.empty();
+        }
+        return trimmed.length() <= 200 ? Optional.of(trimmed) : Optional.empty();
+      }
+
+      @Override
+      public String allowed() {
+        return "none, a header name, or a column number from 2 (column 1 is the label)";
+      }
+    };
+  }
+
   /** A real number from 0 to {@code max}. */
   static ValueRule nonNegativeNumber(double max) {
     return new ValueRule() {
