@@ -1,5 +1,6 @@
 package io.costwise.cost;
 
+import io.costwise.evaluation.OutcomeValues;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -131,6 +132,38 @@ public final class CaseCosts {
     return flag
         ? p * cost(row, Outcome.TRUE_POSITIVE) + (1 - p) * cost(row, Outcome.FALSE_POSITIVE)
         : p * cost(row, Outcome.FALSE_NEGATIVE) + (1 - p) * cost(row, Outcome.TRUE_NEGATIVE);
+  }
+
+  /**
+   * The fixed table for cases that bring no costs of their own: the model's table with each per-row
+   * outcome replaced by its column's mean over these cases. A model trained with cost columns
+   * decides such cases (at the endpoint, say) as an average case of its training data would be
+   * decided, rather than by a table the user never meant to use.
+   */
+  public OutcomeValues meanValues() {
+    OutcomeValues fixedValues = model.values();
+    if (!perRow()) {
+      return fixedValues;
+    }
+    double[] value = new double[Outcome.values().length];
+    for (Outcome outcome : Outcome.values()) {
+      double[] column = columns[outcome.ordinal()];
+      if (column == null) {
+        value[outcome.ordinal()] = -fixed[outcome.ordinal()];
+      } else {
+        double sum = 0;
+        for (double cost : column) {
+          sum += cost;
+        }
+        value[outcome.ordinal()] = rows == 0 ? 0 : 0.0 - sum / rows;
+      }
+    }
+    return new OutcomeValues(
+        value[Outcome.TRUE_NEGATIVE.ordinal()],
+        value[Outcome.FALSE_POSITIVE.ordinal()],
+        value[Outcome.FALSE_NEGATIVE.ordinal()],
+        value[Outcome.TRUE_POSITIVE.ordinal()],
+        fixedValues.unit());
   }
 
   /** These costs for a subset of the cases, in the given order. */

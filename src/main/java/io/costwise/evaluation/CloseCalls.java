@@ -39,37 +39,37 @@ public record CloseCalls(double threshold, double width, long tn, long fp, long 
    *     threshold is NaN or infinite, or the width is negative, NaN or infinite
    */
   public static CloseCalls of(double[] scores, int[] labels, double threshold, double width) {
+    return of(scores, labels, Decisions.at(threshold), width);
+  }
+
+  /**
+   * Counts the close calls when each case has its own threshold (Bayes minimum risk): a case is a
+   * close call when its score is within {@code width} of its own threshold. The record's {@code
+   * threshold} is then the decisions' shared one.
+   */
+  public static CloseCalls of(double[] scores, int[] labels, Decisions decisions, double width) {
     Inputs.check(scores, labels);
-    if (!Double.isFinite(threshold)) {
-      throw new IllegalArgumentException("threshold must be finite, got " + threshold);
-    }
     if (!(width >= 0) || Double.isInfinite(width)) {
       throw new IllegalArgumentException("width must be finite and >= 0, got " + width);
     }
-    BigDecimal center = BigDecimal.valueOf(threshold);
-    BigDecimal low = center.subtract(BigDecimal.valueOf(width));
-    BigDecimal high = center.add(BigDecimal.valueOf(width));
+    BigDecimal halfWidth = BigDecimal.valueOf(width);
     // Far from the edges, binary and decimal agree; only cases near them pay for BigDecimal.
     double margin = width * (1 + 1e-9) + 1e-12;
-    int[] inBand = new int[scores.length];
-    int count = 0;
+    long[] cells = new long[4];
     for (int i = 0; i < scores.length; i++) {
+      double threshold = decisions.threshold(i);
       if (Math.abs(scores[i] - threshold) > margin) {
         continue;
       }
+      BigDecimal center = BigDecimal.valueOf(threshold);
       BigDecimal score = BigDecimal.valueOf(scores[i]);
-      if (score.compareTo(low) >= 0 && score.compareTo(high) <= 0) {
-        inBand[count++] = i;
+      if (score.compareTo(center.subtract(halfWidth)) >= 0
+          && score.compareTo(center.add(halfWidth)) <= 0) {
+        boolean flagged = scores[i] >= threshold;
+        cells[labels[i] * 2 + (flagged ? 1 : 0)]++;
       }
     }
-    double[] bandScores = new double[count];
-    int[] bandLabels = new int[count];
-    for (int k = 0; k < count; k++) {
-      bandScores[k] = scores[inBand[k]];
-      bandLabels[k] = labels[inBand[k]];
-    }
-    ConfusionMatrix band = ConfusionMatrix.count(bandScores, bandLabels, threshold);
-    return new CloseCalls(threshold, width, band.tn(), band.fp(), band.fn(), band.tp());
+    return new CloseCalls(decisions.threshold(), width, cells[0], cells[1], cells[2], cells[3]);
   }
 
   /** All close calls. */

@@ -48,6 +48,19 @@ public record ConfusionMatrix(long tn, long fp, long fn, long tp) {
     return count(scores, labels, threshold);
   }
 
+  /** Counts the outcomes of decisions already made, one per case. */
+  public static ConfusionMatrix of(boolean[] flagged, int[] labels) {
+    if (flagged.length != labels.length) {
+      throw new IllegalArgumentException(
+          flagged.length + " decisions for " + labels.length + " labels");
+    }
+    long[] cells = new long[4];
+    for (int i = 0; i < flagged.length; i++) {
+      cells[labels[i] * 2 + (flagged[i] ? 1 : 0)]++;
+    }
+    return of(cells[0], cells[1], cells[2], cells[3]);
+  }
+
   /** The counting alone, for callers that have checked their (possibly empty) input. */
   static ConfusionMatrix count(double[] scores, int[] labels, double threshold) {
     long tn = 0;

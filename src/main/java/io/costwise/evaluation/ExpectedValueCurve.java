@@ -1,5 +1,6 @@
 package io.costwise.evaluation;
 
+import io.costwise.cost.CaseCosts;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -40,9 +41,36 @@ public record ExpectedValueCurve(List<ExpectedValuePoint> points, String unit) {
     return of(SortedScores.of(scores, labels), values);
   }
 
+  /**
+   * The curve with per-case costs: at each candidate threshold, minus the total cost of flagging
+   * the cases at or above it, per case.
+   */
+  static ExpectedValueCurve of(
+      SortedScores sorted, double[] scores, int[] labels, CaseCosts costs) {
+    if (!costs.perRow()) {
+      return of(sorted, costs.model().values());
+    }
+    GroupCosts groups = GroupCosts.of(sorted, scores, labels, costs);
+    long n = scores.length;
+    return build(
+        sorted,
+        costs.model().unit(),
+        (firstFlagged, tn, fp, fn, tp) -> 0.0 - groups.totalFlaggingFrom(firstFlagged) / n);
+  }
+
   static ExpectedValueCurve of(SortedScores sorted, OutcomeValues values) {
-    double[] thresholds = candidateThresholds(sorted.values);
     OutcomeValues.Exact exact = values.exact();
+    return build(
+        sorted, values.unit(), (firstFlagged, tn, fp, fn, tp) -> exact.perCase(tn, fp, fn, tp));
+  }
+
+  /** Expected value per case when the groups from {@code firstFlagged} up are flagged. */
+  private interface PerCase {
+    double at(int firstFlagged, long tn, long fp, long fn, long tp);
+  }
+
+  private static ExpectedValueCurve build(SortedScores sorted, String unit, PerCase value) {
+    double[] thresholds = candidateThresholds(sorted.values);
     List<ExpectedValuePoint> points =
         new ArrayList<>(Math.min(thresholds.length, CurveSampling.MAX_POINTS + 1));
     ExpectedValuePoint best = null;
@@ -60,7 +88,7 @@ public record ExpectedValueCurve(List<ExpectedValuePoint> points, String unit) {
       long fp = sorted.totalNegatives - tn;
       long tp = sorted.totalPositives - fn;
       ExpectedValuePoint point =
-          new ExpectedValuePoint(threshold, exact.perCase(tn, fp, fn, tp), tn, fp, fn, tp);
+          new ExpectedValuePoint(threshold, value.at(k, tn, fp, fn, tp), tn, fp, fn, tp);
       if (best == null || point.expectedValuePerCase() > best.expectedValuePerCase()) {
         best = point;
         bestAt = points.size();
@@ -77,7 +105,7 @@ public record ExpectedValueCurve(List<ExpectedValuePoint> points, String unit) {
     if (bestAt >= 0 && !points.contains(best)) {
       points.add(bestAt, best);
     }
-    return new ExpectedValueCurve(points, values.unit());
+    return new ExpectedValueCurve(points, unit);
   }
 
   /** 0, the distinct scores, just above the highest score, and 1; ascending, no duplicates. */

@@ -1,5 +1,6 @@
 package io.costwise.evaluation;
 
+import io.costwise.cost.CaseCosts;
 import java.math.BigDecimal;
 import java.util.Locale;
 
@@ -157,6 +158,59 @@ public record ThresholdTuner(
             h,
             costOptimal);
     return new TunedThreshold(threshold, TunedThreshold.Method.TUNED, reason, ev, values.unit());
+  }
+
+  /**
+   * Chooses a threshold for validation cases whose costs may differ per case: with per-row costs,
+   * the single threshold of least smoothed total cost (the same guards, window and midpoint as
+   * {@link #tune(double[], int[], OutcomeValues)}, on total cost instead of counts); with the fixed
+   * table, exactly that method. Too few cases of a class fall back to the cost-optimal threshold of
+   * {@link CaseCosts#meanValues()}.
+   */
+  public TunedThreshold tune(double[] scores, int[] labels, CaseCosts costs) {
+    if (!costs.perRow()) {
+      return tune(scores, labels, costs.model().values());
+    }
+    Inputs.check(scores, labels);
+    OutcomeValues mean = costs.meanValues();
+    SortedScores sorted = SortedScores.of(scores, labels);
+    int positives = sorted.totalPositives;
+    int negatives = sorted.totalNegatives;
+    int n = scores.length;
+    if (positives < minPositives || negatives < minNegatives) {
+      return tune(scores, labels, mean); // the fixed-table fallback, said in its reason
+    }
+    GroupCosts groups = GroupCosts.of(sorted, scores, labels, costs);
+    int m = sorted.size();
+    double[] prefix = new double[m + 2]; // prefix[j] = Σ total(i) for i < j
+    for (int j = 0; j <= m; j++) {
+      prefix[j + 1] = prefix[j] + groups.totalFlaggingFrom(j);
+    }
+    int h = Math.max(minHalfWindow, (int) Math.round(windowFraction * (m + 1)));
+    int best = 0;
+    double bestMean = Double.POSITIVE_INFINITY;
+    for (int j = 0; j <= m; j++) {
+      int w = halfWindow(j, h, m);
+      double windowMean = (prefix[j + w + 1] - prefix[j - w]) / (2 * w + 1);
+      if (windowMean < bestMean) {
+        best = j;
+        bestMean = windowMean;
+      }
+    }
+    double threshold = midpoint(sorted.values, best);
+    double ev = 0.0 - groups.totalFlaggingFrom(best) / n;
+    String reason =
+        String.format(
+            Locale.ROOT,
+            "Tuned on %d validation cases (%d positives, %d negatives) with each case's own costs:"
+                + " the threshold minimises total cost averaged over up to %d neighbouring"
+                + " candidate thresholds on each side and lies midway between the scores around"
+                + " it.",
+            n,
+            positives,
+            negatives,
+            h);
+    return new TunedThreshold(threshold, TunedThreshold.Method.TUNED, reason, ev, mean.unit());
   }
 
   /** The half-width of candidate {@code j}'s window: {@code h}, shrunk to stay in [0, last]. */

@@ -17,6 +17,13 @@ record Baselines(double perfect, double flagAll, double flagNone) {
 
   /** The three figures per case for the split {@code e} was computed on, with its values. */
   static Baselines of(Evaluation e) {
+    if (e.perCaseCosts()) {
+      double n = e.matrix().total();
+      return new Baselines(
+          0.0 - e.costs().perfect() / n,
+          0.0 - e.costs().flagEveryone() / n,
+          0.0 - e.costs().flagNobody() / n);
+    }
     ConfusionMatrix m = e.matrix();
     OutcomeValues v = e.values();
     long negatives = m.negatives();

@@ -42,10 +42,7 @@ final class ComparisonHtml {
               + best.name()
               + ", "
               + Formats.money(
-                  top.values()
-                      .perCase(top.matrix(), 2)
-                      .subtract(bottom.values().perCase(bottom.matrix(), 2)),
-                  unit)
+                  top.expectedValuePerCase(2).subtract(bottom.expectedValuePerCase(2)), unit)
               + " per case better than "
               + worst.name()
               + ". ";
@@ -89,7 +86,7 @@ final class ComparisonHtml {
         cells(
             "Expected value per case (" + unit + ")",
             models,
-            e -> Formats.money(e.values().perCase(e.matrix(), 2), unit)));
+            e -> Formats.money(e.expectedValuePerCase(2), unit)));
     rows.add(
         cells(
             "Expected value, total (" + unit + ")",

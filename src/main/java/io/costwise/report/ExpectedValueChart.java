@@ -109,7 +109,7 @@ final class ExpectedValueChart {
     Evaluation e = split.evaluation();
     return split.name()
         + ": "
-        + Formats.money(e.values().perCase(e.matrix(), 2), unit)
+        + Formats.money(e.expectedValuePerCase(2), unit)
         + " per case at threshold "
         + Formats.threshold(e.threshold());
   }

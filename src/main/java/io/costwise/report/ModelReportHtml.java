@@ -34,7 +34,7 @@ final class ModelReportHtml {
               Formats.threshold(e.threshold()),
               Formats.decimal(e.matrix().accuracy(), 4),
               Formats.decimal(e.roc().auc(), 4),
-              Formats.money(e.values().perCase(e.matrix(), 2), values.unit())));
+              Formats.money(e.expectedValuePerCase(2), values.unit())));
     }
     page.table(
         null,

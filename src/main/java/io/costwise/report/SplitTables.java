@@ -112,7 +112,7 @@ final class SplitTables {
                 Formats.decimal(e.probabilityScores().brierScore(), 4)),
             List.of(
                 "Expected value per case (" + unit + ")",
-                Formats.money(e.values().perCase(e.matrix(), 2), unit)),
+                Formats.money(e.expectedValuePerCase(2), unit)),
             List.of(
                 "Expected value, total (" + unit + ")",
                 Formats.money(e.expectedValueTotal(), unit))));
@@ -133,7 +133,7 @@ final class SplitTables {
         + " at threshold "
         + Formats.threshold(e.threshold())
         + " is worth on average "
-        + Formats.money(e.values().perCase(e.matrix(), 2), unit)
+        + Formats.money(e.expectedValuePerCase(2), unit)
         + ", compared with "
         + Formats.money(b.perfect(), unit)
         + " if every case were classified correctly, "

@@ -7,6 +7,7 @@ import io.costwise.config.EvaluationConfig;
 import io.costwise.config.Hyperparameter;
 import io.costwise.config.Hyperparameters;
 import io.costwise.config.TrainingConfig;
+import io.costwise.cost.CaseCosts;
 import io.costwise.data.Dataset;
 import io.costwise.error.InvalidInputException;
 import io.costwise.evaluation.ChosenThreshold;
@@ -26,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.function.DoubleUnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -149,7 +151,17 @@ public final class TrainingJob {
                     best,
                     result.epochsRun()));
 
-    ScoredChannels scored = ScoredChannels.of(result.network().scorer(), train, validation);
+    CaseCosts trainCosts = CaseCosts.fixed(evaluation.costs(), train.rows());
+    Optional<CaseCosts> validationCosts =
+        validation.map(v -> CaseCosts.fixed(evaluation.costs(), v.rows()));
+    ScoredChannels scored =
+        ScoredChannels.of(
+            result.network().scorer(),
+            DoubleUnaryOperator.identity(),
+            train,
+            trainCosts,
+            validation,
+            validationCosts);
     ChosenThreshold threshold = scored.chooseThreshold(evaluation);
     LOG.info(
         "Decision threshold {} ({}): {}", threshold.value(), threshold.rule(), threshold.reason());

@@ -46,7 +46,11 @@ final class TrainingReport {
     evaluations.forEach(
         (name, evaluation) ->
             splits.add(
-                new ScoredSplit(name, scored.scores(name), scored.labels(name), evaluation)));
+                new ScoredSplit(
+                    name,
+                    scored.channel(name).scores(),
+                    scored.channel(name).labels(),
+                    evaluation)));
     ReportContext context =
         new ReportContext(
             "costwise " + jobName.orElse("training job"), facts(training, threshold, config));

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.costwise.cost.ColumnRef;
+import io.costwise.cost.CostColumns;
+import io.costwise.cost.Outcome;
 import io.costwise.error.InvalidInputException;
 import java.util.List;
 import java.util.Map;
@@ -101,9 +104,14 @@ class HyperparametersTest {
         "batch_size|many|batch_size has the value 'many'",
         "learning_rate|0|learning_rate has the value '0'",
         "optimizer|rmsprop|use one of sgd, adam (default sgd)",
-        "loss_function_type|weighted|use one of builtin, custom (default builtin)",
+        "loss_function_type|weighted|use one of builtin, custom, expected_cost, weighted_builtin (default builtin)",
         "standardize|yes|use true or false (default true)",
-        "seed|-1|seed has the value '-1'"
+        "seed|-1|seed has the value '-1'",
+        "decision_threshold|target_recall=0|target_recall=R or target_precision=P with R, P in (0, 1]",
+        "decision_threshold|target_precision=1.5|decision_threshold has the value",
+        "decision_threshold|bayes|cost_optimal, tuned, bayes_risk",
+        "cost_fn_column|1|a column number from 2 (column 1 is the label)",
+        "calibration|beta|use one of none, platt, isotonic (default none)"
       })
   void rejectsBadValuesNamingKeyValueAndWhatIsAllowed(String key, String value, String message) {
     InvalidInputException e =
@@ -164,5 +172,32 @@ class HyperparametersTest {
             () -> Hyperparameters.parse(Map.of(key, value)));
     org.junit.jupiter.api.Assertions.assertTrue(
         e.getMessage().startsWith("Hyperparameter " + key), e.getMessage());
+  }
+
+  @Test
+  void costColumnsAreNamesOrNumbersAndNoneByDefault() {
+    assertTrue(Hyperparameters.defaults().costColumns().isEmpty());
+    CostColumns columns =
+        Hyperparameters.parse(Map.of("cost_fn_column", " C_FN ", "cost_fp_column", "35"))
+            .costColumns();
+    assertEquals(
+        Map.of(
+            Outcome.FALSE_NEGATIVE, new ColumnRef("C_FN", 0),
+            Outcome.FALSE_POSITIVE, new ColumnRef(null, 35)),
+        columns.columns());
+    assertEquals(
+        columns,
+        Hyperparameters.parse(Map.of("cost_fn_column", "C_FN", "cost_fp_column", "35"))
+            .evaluationConfig()
+            .costs()
+            .columns());
+  }
+
+  @Test
+  void targetRulesAreCanonical() {
+    assertEquals(
+        "target_recall=0.9",
+        Hyperparameters.parse(Map.of("decision_threshold", "TARGET_RECALL=.9"))
+            .text(Hyperparameter.DECISION_THRESHOLD));
   }
 }
