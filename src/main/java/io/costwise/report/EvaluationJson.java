@@ -7,6 +7,7 @@ import io.costwise.evaluation.ClassMetrics;
 import io.costwise.evaluation.ClassificationReport;
 import io.costwise.evaluation.CloseCalls;
 import io.costwise.evaluation.ConfusionMatrix;
+import io.costwise.evaluation.CostSummary;
 import io.costwise.evaluation.Evaluation;
 import io.costwise.evaluation.ExpectedValuePoint;
 import io.costwise.evaluation.OutcomeValues;
@@ -74,6 +75,7 @@ public final class EvaluationJson {
       byName.put(split.name(), ofSplit(split));
     }
     root.put("splits", byName);
+    root.put("warnings", ReportWarnings.all(context, splits));
     return root;
   }
 
@@ -88,6 +90,7 @@ public final class EvaluationJson {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("cases", m.total());
     json.put("threshold", number(e.threshold()));
+    json.put("decisions", e.perCaseDecisions() ? "per_case_minimum_risk" : "threshold");
     json.put("confusion_matrix", cells(m.tn(), m.fp(), m.fn(), m.tp()));
     json.put("accuracy", number(m.accuracy()));
     json.put("classification_report", report(e.report()));
@@ -98,6 +101,17 @@ public final class EvaluationJson {
     value.put("per_case", number(e.expectedValuePerCase()));
     value.put("total", e.expectedValueTotal());
     json.put("expected_value", value);
+    CostSummary summary = e.costs();
+    Map<String, Object> costs = new LinkedHashMap<>();
+    costs.put("per_row", e.perCaseCosts());
+    costs.put("total", number(summary.total()));
+    costs.put("per_case", number(summary.perCase()));
+    costs.put("flag_nobody", number(summary.flagNobody()));
+    costs.put("flag_everyone", number(summary.flagEveryone()));
+    costs.put("perfect", number(summary.perfect()));
+    costs.put("savings", number(summary.savings()));
+    costs.put("trivial_policy_wins", summary.trivialPolicyWins());
+    json.put("costs", costs);
     Baselines baselines = Baselines.of(e);
     Map<String, Object> baseline = new LinkedHashMap<>();
     baseline.put("perfect_per_case", number(baselines.perfect()));

@@ -22,6 +22,7 @@ final class Html {
           + "td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}"
           + "p.lede{font-size:1.08em;background:#f4f8fb;border-left:4px solid #0072B2;"
           + "padding:.5em .8em}p.note{color:#555;font-size:.92em}"
+          + "p.warning{background:#fff4e0;border-left:4px solid #E69F00;padding:.5em .8em}"
           + "img{max-width:100%;height:auto;display:block;margin:.6em 0 1.4em}";
 
   /** Amounts, counts ("TN 85"), ratios and "not defined": right-aligned in tables. */
@@ -65,7 +66,7 @@ final class Html {
     return this;
   }
 
-  /** A paragraph; {@code style} is "lede", "note" or null. */
+  /** A paragraph; {@code style} is "lede", "note", "warning" or null. */
   Html paragraph(String text, String style) {
     out.append(style == null ? "<p>" : "<p class=\"" + style + "\">");
     out.append(escape(text)).append("</p>\n");

@@ -19,6 +19,9 @@ final class ModelReportHtml {
     OutcomeValues values = Splits.commonValues(splits);
     Html page = new Html(context.title());
     page.heading(1, context.title());
+    for (String warning : ReportWarnings.all(context, splits)) {
+      page.paragraph("Warning: " + warning, "warning");
+    }
     ScoredSplit last = splits.get(splits.size() - 1);
     page.paragraph(SplitTables.valueSentence(last.evaluation(), "this model", last.name()), "lede");
 

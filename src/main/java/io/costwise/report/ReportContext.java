@@ -2,6 +2,7 @@ package io.costwise.report;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -15,9 +16,15 @@ import java.util.Objects;
  * @param title the report's heading, e.g. "medical: custom loss, fn_cost 200"
  * @param facts label → value lines, in display order
  */
-public record ReportContext(String title, Map<String, String> facts) {
+public record ReportContext(String title, Map<String, String> facts, List<String> warnings) {
+
+  /** A context without warnings of its own (the report still adds those it finds). */
+  public ReportContext(String title, Map<String, String> facts) {
+    this(title, facts, List.of());
+  }
 
   public ReportContext {
+    warnings = List.copyOf(warnings);
     Objects.requireNonNull(title, "title");
     LinkedHashMap<String, String> copy = new LinkedHashMap<>();
     facts.forEach(

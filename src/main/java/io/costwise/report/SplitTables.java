@@ -1,5 +1,7 @@
 package io.costwise.report;
 
+import static java.math.RoundingMode.HALF_UP;
+
 import io.costwise.evaluation.ClassMetrics;
 import io.costwise.evaluation.ClassificationReport;
 import io.costwise.evaluation.ClassificationReportText;
@@ -7,6 +9,7 @@ import io.costwise.evaluation.CloseCalls;
 import io.costwise.evaluation.ConfusionMatrix;
 import io.costwise.evaluation.Evaluation;
 import io.costwise.evaluation.OutcomeValues;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -115,7 +118,21 @@ final class SplitTables {
                 Formats.money(e.expectedValuePerCase(2), unit)),
             List.of(
                 "Expected value, total (" + unit + ")",
-                Formats.money(e.expectedValueTotal(), unit))));
+                Formats.money(e.expectedValueTotal(), unit)),
+            List.of(
+                "Cost of the decisions (" + unit + ")",
+                Formats.money(BigDecimal.valueOf(e.costs().total()).setScale(2, HALF_UP), unit)),
+            List.of(
+                "Cost if nobody were flagged (" + unit + ")",
+                Formats.money(
+                    BigDecimal.valueOf(e.costs().flagNobody()).setScale(2, HALF_UP), unit)),
+            List.of(
+                "Cost if everyone were flagged (" + unit + ")",
+                Formats.money(
+                    BigDecimal.valueOf(e.costs().flagEveryone()).setScale(2, HALF_UP), unit)),
+            List.of(
+                "Savings against the cheaper of the two (1 is free, 0 no better, below 0 worse)",
+                Formats.decimal(e.costs().savings(), 4))));
   }
 
   /**
@@ -130,8 +147,9 @@ final class SplitTables {
     return (split == null ? "Each" : "On the " + split + " split, each")
         + " case classified by "
         + subject
-        + " at threshold "
-        + Formats.threshold(e.threshold())
+        + (e.perCaseDecisions()
+            ? " by its own minimum-risk decision"
+            : " at threshold " + Formats.threshold(e.threshold()))
         + " is worth on average "
         + Formats.money(e.expectedValuePerCase(2), unit)
         + ", compared with "

@@ -36,6 +36,7 @@ class EvaluationJsonTest {
         List.of(
             "cases",
             "threshold",
+            "decisions",
             "confusion_matrix",
             "accuracy",
             "classification_report",
@@ -43,6 +44,7 @@ class EvaluationJsonTest {
             "log_loss",
             "brier",
             "expected_value",
+            "costs",
             "baselines",
             "close_calls",
             "roc",
