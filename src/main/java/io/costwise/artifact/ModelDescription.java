@@ -29,6 +29,8 @@ import java.util.Map;
  * @param scorer the trained network as plain numbers, read by {@code serve} without loading DL4J
  * @param engine the engine that trained it, {@code fast} or {@code dl4j}
  * @param bestEpoch with early stopping, the epoch whose model was kept (else absent)
+ * @param calibration maps the network's score to the probability every decision uses; absent in
+ *     models from before calibration, which means none
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ModelDescription(
@@ -50,10 +52,16 @@ public record ModelDescription(
     @JsonProperty("final_loss") Map<String, Double> finalLoss,
     @JsonProperty("scorer") Scorer scorer,
     @JsonProperty("engine") String engine,
-    @JsonProperty("best_epoch") Integer bestEpoch) {
+    @JsonProperty("best_epoch") Integer bestEpoch,
+    @JsonProperty("calibration") Calibration calibration) {
 
   /** 2: layers in the scorer (hidden layers); version 1 files are still read. */
   public static final int FORMAT_VERSION = 2;
+
+  /** The calibration to apply, {@link Calibration#none()} when the file has none. */
+  public Calibration calibrationOrNone() {
+    return calibration != null ? calibration : Calibration.none();
+  }
 
   /** The number of features a row must have. */
   @JsonProperty("feature_count")

@@ -1,5 +1,6 @@
 package io.costwise.artifact;
 
+import io.costwise.data.Dataset;
 import io.costwise.error.InvalidInputException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -98,6 +99,26 @@ public record SavedModel(ModelDescription description, NetworkScorer scorer, Pat
               + "); retrain the model, or restore the file train wrote.",
           e);
     }
+    try {
+      description.calibrationOrNone().validate();
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException(
+          folder.resolve(ModelFolder.DESCRIPTION_FILE)
+              + " holds a calibration that cannot be used ("
+              + e.getMessage()
+              + "); retrain the model, or restore the file train wrote.",
+          e);
+    }
     return description;
+  }
+
+  /** The model's calibrated probability for each row of {@code data}: what decisions use. */
+  public double[] probabilities(Dataset data) {
+    double[] scores = scorer.scores(data);
+    Calibration calibration = description.calibrationOrNone();
+    for (int i = 0; i < scores.length; i++) {
+      scores[i] = calibration.apply(scores[i]);
+    }
+    return scores;
   }
 }

@@ -1,6 +1,7 @@
 package io.costwise.train;
 
 import io.costwise.BuildInfo;
+import io.costwise.artifact.Calibration;
 import io.costwise.artifact.ModelDescription;
 import io.costwise.config.Hyperparameters;
 import io.costwise.config.MisclassificationCosts;
@@ -24,6 +25,7 @@ final class Descriptions {
       TrainingResult result,
       double seconds,
       ChosenThreshold threshold,
+      Calibration calibration,
       BuildInfo build) {
     Map<String, ModelDescription.ClassCounts> rows = new LinkedHashMap<>();
     Map<String, String> sha = new LinkedHashMap<>();
@@ -60,7 +62,8 @@ final class Descriptions {
         loss,
         ModelDescription.Scorer.of(result.network().scorer()),
         result.engine().value(),
-        result.bestEpoch().isPresent() ? result.bestEpoch().getAsInt() : null);
+        result.bestEpoch().isPresent() ? result.bestEpoch().getAsInt() : null,
+        calibration);
   }
 
   private static ModelDescription.ClassCounts counts(Dataset data) {

@@ -1,6 +1,7 @@
 package io.costwise.train;
 
 import io.costwise.BuildInfo;
+import io.costwise.artifact.Calibration;
 import io.costwise.artifact.ModelFolder;
 import io.costwise.config.EngineType;
 import io.costwise.config.EvaluationConfig;
@@ -175,6 +176,7 @@ public final class TrainingJob {
             result,
             seconds,
             threshold,
+            Calibration.none(),
             BuildInfo.load()));
     // DL4J writes model.zip (after its native backend, warming since the start, is ready) on one
     // core while the evaluation and report are computed on the other.

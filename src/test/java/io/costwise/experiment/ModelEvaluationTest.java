@@ -56,6 +56,7 @@ class ModelEvaluationTest {
             Map.of(),
             ModelDescription.Scorer.of(model),
             "fast",
+            null,
             null);
     ModelFolder.writeDescription(dir.resolve("model"), description);
     saved = SavedModel.open(dir.resolve("model"), dir.resolve("scratch"));
