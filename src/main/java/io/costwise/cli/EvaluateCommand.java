@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.OptionalDouble;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,9 +41,11 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Option(
       names = "--threshold",
-      paramLabel = "P",
-      description = "Decision threshold (default: the model's).")
-  Double threshold;
+      paramLabel = "RULE",
+      description =
+          "Decision: a probability from 0 to 1, cost_optimal or bayes_risk (default: the"
+              + " model's).")
+  String threshold;
 
   @Option(
       names = "--out",
@@ -62,15 +64,17 @@ final class EvaluateCommand implements Callable<Integer> {
           ModelEvaluation.run(
               saved,
               data,
-              threshold == null ? OptionalDouble.empty() : OptionalDouble.of(threshold),
+              Optional.ofNullable(threshold),
               valueOptions.valuesIfGiven(),
               out);
       Evaluation e = result.evaluation();
       System.out.print(ClassificationReportText.toText(e.report()));
       System.out.printf(
           Locale.ROOT,
-          "%nthreshold %s: TN %d, FP %d, FN %d, TP %d; AUC %.4f; expected value %,.2f %s per case%n",
-          e.threshold(),
+          "%n%s: TN %d, FP %d, FN %d, TP %d; AUC %.4f; expected value %,.2f %s per case%n",
+          e.perCaseDecisions()
+              ? "each case's minimum-risk decision"
+              : "threshold " + e.threshold(),
           e.matrix().tn(),
           e.matrix().fp(),
           e.matrix().fn(),
@@ -78,6 +82,15 @@ final class EvaluateCommand implements Callable<Integer> {
           e.roc().auc(),
           e.expectedValuePerCase(),
           e.values().unit());
+      System.out.printf(
+          Locale.ROOT,
+          "cost %,.2f %s (%,.2f per case); flag nobody %,.2f, flag everyone %,.2f; savings %.4f%n",
+          e.costs().total(),
+          e.values().unit(),
+          e.costs().perCase(),
+          e.costs().flagNobody(),
+          e.costs().flagEveryone(),
+          e.costs().savings());
       result.files().forEach(file -> System.out.println("wrote " + file));
       return 0;
     } catch (InvalidInputException e) {

@@ -5,7 +5,13 @@ import io.costwise.config.EvaluationConfig;
 import io.costwise.config.Hyperparameters;
 import io.costwise.data.ChannelReader;
 import io.costwise.data.Dataset;
+import io.costwise.artifact.ModelDescription;
+import io.costwise.config.ThresholdRules;
+import io.costwise.cost.CaseCosts;
+import io.costwise.cost.CostModel;
 import io.costwise.error.InvalidInputException;
+import io.costwise.evaluation.ChosenThreshold;
+import io.costwise.evaluation.ThresholdRule;
 import io.costwise.evaluation.Evaluation;
 import io.costwise.evaluation.OutcomeValues;
 import io.costwise.report.ModelReport;
@@ -17,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.OptionalInt;
 
 /**
@@ -29,48 +34,83 @@ public final class ModelEvaluation {
 
   /**
    * @param model the saved model
-   * @param data label-first CSV files with the model's features, in its order
-   * @param threshold overrides the model's stored threshold
-   * @param values override the model's outcome values
+   * @param data label-first CSV files with the model's features, in its order, and its cost
+   *     columns when it was trained with some
+   * @param rule overrides the model's decision: a number, {@code cost_optimal} or {@code
+   *     bayes_risk}
+   * @param values override the model's fixed outcome values (its cost columns stay)
    * @param out where the report goes
    * @return the evaluation and the files written
    */
   public static Result run(
       SavedModel model,
       List<Path> data,
-      OptionalDouble threshold,
+      Optional<String> rule,
       Optional<OutcomeValues> values,
       Path out)
       throws IOException {
-    Dataset dataset =
-        new ChannelReader().read("data", data, OptionalInt.of(model.description().featureCount()));
     EvaluationConfig stored =
         Hyperparameters.parse(model.description().hyperparameters()).evaluationConfig();
-    OutcomeValues used = values.orElse(stored.values());
-    double cut = threshold.orElse(model.description().decisionThreshold());
-    if (!(cut >= 0 && cut <= 1)) {
-      throw new InvalidInputException(
-          "The threshold " + cut + " is outside [0, 1]; give --threshold a probability.");
-    }
-    double[] scores = model.scorer().scores(dataset);
+    CostModel costModel =
+        new CostModel(values.orElse(stored.values()), stored.costs().columns());
+    Dataset dataset =
+        new ChannelReader()
+            .read(
+                "data", data, OptionalInt.of(model.description().featureCount()), costModel);
+    CaseCosts costs = dataset.caseCosts(costModel);
+    ChosenThreshold chosen = rule.map(text -> chosen(text, costs)).orElse(stored(model));
+    double[] probabilities = model.probabilities(dataset);
     Evaluation evaluation =
-        Evaluation.of(scores, dataset.labels(), cut, used, stored.closeCallWidth());
+        Evaluation.of(
+            probabilities,
+            dataset.labels(),
+            chosen.decisions(costs),
+            costs,
+            stored.closeCallWidth());
     Map<String, String> facts = new LinkedHashMap<>();
     facts.put("model", model.folder().toString());
     facts.put("data", data.toString() + " (" + dataset.rows() + " rows)");
     facts.put(
-        "decision threshold",
-        cut
-            + (threshold.isPresent()
-                ? " (given on the command line)"
-                : " (the model's, " + model.description().thresholdRule() + ")"));
+        "decision",
+        chosen.reason() + (rule.isPresent() ? " (given on the command line)" : " (the model's)"));
+    facts.put("calibration", model.description().calibrationOrNone().method());
+    if (!dataset.costColumnNames().isEmpty()) {
+      facts.put("cost columns", dataset.costColumnNames().toString());
+    }
     facts.put("trained with", model.description().hyperparameters().toString());
     List<Path> files =
         ModelReport.write(
             out,
             new ReportContext("costwise evaluation", facts),
-            List.of(new ScoredSplit("evaluation", scores, dataset.labels(), evaluation)));
+            List.of(new ScoredSplit("evaluation", probabilities, dataset.labels(), evaluation)));
     return new Result(evaluation, files);
+  }
+
+  /** The model's own decision, as training chose it. */
+  private static ChosenThreshold stored(SavedModel model) {
+    ModelDescription d = model.description();
+    return new ChosenThreshold(d.decisionThreshold(), d.thresholdRule(), d.thresholdReason());
+  }
+
+  /** A decision given on the command line: rules that need validation data are refused. */
+  private static ChosenThreshold chosen(String text, CaseCosts costs) {
+    Optional<String> canonical = ThresholdRules.canonical(text);
+    if (canonical.isEmpty()) {
+      throw new InvalidInputException(
+          "The threshold '"
+              + text
+              + "' is not a probability from 0 to 1, cost_optimal or bayes_risk; give one of"
+              + " those.");
+    }
+    ThresholdRule rule = ThresholdRule.parse(canonical.get());
+    if (rule.needsValidation()) {
+      throw new InvalidInputException(
+          "The threshold rule '"
+              + text
+              + "' is chosen on validation data when training; give a number, cost_optimal or"
+              + " bayes_risk here, or retrain with that rule.");
+    }
+    return rule.choose(new double[0], new int[0], costs);
   }
 
   /** What {@link #run} computed and wrote. */

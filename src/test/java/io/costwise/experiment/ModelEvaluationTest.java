@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
@@ -80,7 +79,7 @@ class ModelEvaluationTest {
   void usesTheModelsThresholdAndValuesByDefault() throws Exception {
     ModelEvaluation.Result result =
         ModelEvaluation.run(
-            saved, List.of(csv), OptionalDouble.empty(), Optional.empty(), dir.resolve("a"));
+            saved, List.of(csv), Optional.empty(), Optional.empty(), dir.resolve("a"));
     assertEquals(0.4, result.evaluation().threshold());
     assertEquals(ConfusionMatrix.of(scores, labels, 0.4), result.evaluation().matrix());
     assertEquals(OutcomeValues.reference(), result.evaluation().values());
@@ -93,7 +92,7 @@ class ModelEvaluationTest {
     OutcomeValues values = new OutcomeValues(0, -1, -10, 0, "EUR");
     ModelEvaluation.Result result =
         ModelEvaluation.run(
-            saved, List.of(csv), OptionalDouble.of(0.9), Optional.of(values), dir.resolve("b"));
+            saved, List.of(csv), Optional.of("0.9"), Optional.of(values), dir.resolve("b"));
     assertEquals(ConfusionMatrix.of(scores, labels, 0.9), result.evaluation().matrix());
     assertEquals("EUR", result.evaluation().values().unit());
   }
@@ -108,7 +107,7 @@ class ModelEvaluationTest {
                 ModelEvaluation.run(
                     saved,
                     List.of(narrow),
-                    OptionalDouble.empty(),
+                    Optional.empty(),
                     Optional.empty(),
                     dir.resolve("c")));
     assertTrue(e.getMessage().contains("the training data has 30"), e.getMessage());
