@@ -1,11 +1,14 @@
 package io.costwise.config;
 
-/** Levenshtein distance, to suggest the hyperparameter a typo was meant to be. */
-final class EditDistance {
+/**
+ * Levenshtein distance, to suggest what a typo was meant to be: a hyperparameter, or a header name
+ * that a {@code cost_*_column} hyperparameter gives (read in {@code io.costwise.data}).
+ */
+public final class EditDistance {
   private EditDistance() {}
 
   /** The fewest single-character insertions, deletions or substitutions turning a into b. */
-  static int between(String a, String b) {
+  public static int between(String a, String b) {
     int[] previous = new int[b.length() + 1];
     int[] current = new int[b.length() + 1];
     for (int j = 0; j <= b.length(); j++) {

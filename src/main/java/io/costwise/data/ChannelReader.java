@@ -2,6 +2,7 @@ package io.costwise.data;
 
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
+import io.costwise.cost.CostModel;
 import io.costwise.error.InvalidInputException;
 import java.io.EOFException;
 import java.io.FileNotFoundException;
@@ -35,6 +36,11 @@ import java.util.zip.ZipException;
  * Accepted alongside the numbers: a header on the first line of a file (its names become the
  * feature names), CRLF line ends, blank lines, spaces around fields, quotes, a UTF-8 byte order
  * mark. See {@link RowCollector} for the rules and {@link NumberParser} for the number syntax.
+ *
+ * <p>Given a {@link CostModel} that names cost columns ({@code cost_fp_column} …), those columns
+ * hold each row's costs rather than features: see {@link RowCollector} for how they are found and
+ * checked, and {@link Dataset#costColumns()}. Without one, or with one that names none, every
+ * column after the label is a feature, read exactly as before cost columns existed.
  *
  * <p>The rows are held once, as float32 (see {@link Dataset}): on the heap up to a memory budget,
  * beyond it in a spill file in a scratch folder, memory-mapped. The budget is shared by everything
@@ -128,6 +134,26 @@ public final class ChannelReader {
    *     it (validation); empty for the training channel itself
    */
   public Dataset readFolder(String channelName, Path channelDir, OptionalInt expectedFeatureCount) {
+    return readFolderWith(channelName, channelDir, expectedFeatureCount, null);
+  }
+
+  /**
+   * As {@link #readFolder(String, Path, OptionalInt)}, taking each row's costs from the columns
+   * that {@code costs} names; they are not features, and {@code expectedFeatureCount} counts the
+   * features only.
+   */
+  public Dataset readFolder(
+      String channelName, Path channelDir, OptionalInt expectedFeatureCount, CostModel costs) {
+    return readFolderWith(channelName, channelDir, expectedFeatureCount, columnsOf(costs));
+  }
+
+  /** The model if it names cost columns; null, which reads every column as a feature, if not. */
+  private static CostModel columnsOf(CostModel costs) {
+    return costs.columns().isEmpty() ? null : costs;
+  }
+
+  private Dataset readFolderWith(
+      String channelName, Path channelDir, OptionalInt expectedFeatureCount, CostModel costs) {
     List<Path> files = filesUnder(channelDir);
     String folder = "folder " + channelDir;
     String noRows =
@@ -139,7 +165,7 @@ public final class ChannelReader {
                 + folder
                 + " hold no data rows, only blank lines or a header";
     return read(
-        channelName, channelDir, files, expectedFeatureCount, channelDir.toString(), noRows);
+        channelName, channelDir, files, expectedFeatureCount, costs, channelDir.toString(), noRows);
   }
 
   /**
@@ -149,21 +175,40 @@ public final class ChannelReader {
    * @param expectedFeatureCount as for {@link #readFolder}
    */
   public Dataset read(String channelName, List<Path> sources, OptionalInt expectedFeatureCount) {
+    return readWith(channelName, sources, expectedFeatureCount, null);
+  }
+
+  /**
+   * As {@link #read(String, List, OptionalInt)}, with cost columns as for {@link
+   * #readFolder(String, Path, OptionalInt, CostModel)}.
+   */
+  public Dataset read(
+      String channelName, List<Path> sources, OptionalInt expectedFeatureCount, CostModel costs) {
+    return readWith(channelName, sources, expectedFeatureCount, columnsOf(costs));
+  }
+
+  private Dataset readWith(
+      String channelName, List<Path> sources, OptionalInt expectedFeatureCount, CostModel costs) {
     String where = sources.size() == 1 ? sources.get(0).toString() : sources.size() + " sources";
     String noRows =
         sources.isEmpty() ? "no source was given" : "there are no data rows in " + where;
-    return read(channelName, null, sources, expectedFeatureCount, where, noRows);
+    return read(channelName, null, sources, expectedFeatureCount, costs, where, noRows);
   }
 
+  /**
+   * @param costs the cost model, only if it names cost columns; else null
+   */
   private Dataset read(
       String channel,
       Path channelDir,
       List<Path> sources,
       OptionalInt expectedFeatureCount,
+      CostModel costs,
       String where,
       String noRowsReason) {
-    long availableAtStart = budget.available();
-    Job job = new Job(channel, channelDir, sources, expectedFeatureCount);
+    // Costs may overdraw the budget (they cannot spill): "0 left" rather than a negative size.
+    long availableAtStart = Math.max(0, budget.available());
+    Job job = new Job(channel, channelDir, sources, expectedFeatureCount, costs);
     RowCollector.Part all =
         threads > 1 && sources.size() > 1 && sources.stream().allMatch(Files::isRegularFile)
             ? job.readInParallel()
@@ -208,6 +253,8 @@ public final class ChannelReader {
     return new Dataset(
         RowCollector.featureNames(all.state()),
         all.chunks(),
+        RowCollector.costsOf(all.state()),
+        RowCollector.costColumnNames(all.state()),
         sha256,
         Storage.describe(all.chunks(), budget, availableAtStart));
   }
@@ -215,9 +262,7 @@ public final class ChannelReader {
   /** Gives back the heap that rows which will not be used had reserved. */
   private void release(RowCollector.Part part) {
     for (RowChunk chunk : part.chunks()) {
-      if (!chunk.isMapped()) {
-        budget.release(chunk.bytes());
-      }
+      budget.release((chunk.isMapped() ? 0 : chunk.bytes()) + chunk.costBytes());
     }
   }
 
@@ -227,24 +272,32 @@ public final class ChannelReader {
     private final Path channelDir;
     private final List<Path> sources;
     private final OptionalInt expected;
+    private final CostModel costs;
     private final ChunkedRows.Settings storage;
     private final byte[][] digests;
 
     /** Set when a file has failed: tasks still reading later files stop. */
     private final AtomicBoolean abandoned = new AtomicBoolean();
 
-    Job(String channel, Path channelDir, List<Path> sources, OptionalInt expected) {
+    Job(
+        String channel,
+        Path channelDir,
+        List<Path> sources,
+        OptionalInt expected,
+        CostModel costs) {
       this.channel = channel;
       this.channelDir = channelDir;
       this.sources = sources;
       this.expected = expected;
+      this.costs = costs;
       this.storage = new ChunkedRows.Settings(budget, scratchDir, chunkRows);
       this.digests = new byte[sources.size()][];
     }
 
     /** All sources by one collector, in order: FIFOs, a single file, or one thread. */
     RowCollector.Part readInOrder() {
-      RowCollector rows = new RowCollector(channel, expected, storage, RowCollector.State.INITIAL);
+      RowCollector rows =
+          new RowCollector(channel, expected, costs, storage, RowCollector.State.INITIAL);
       try {
         for (int i = 0; i < sources.size(); i++) {
           digests[i] = readSource(i, rows);
@@ -312,7 +365,8 @@ public final class ChannelReader {
 
     /** One file from the initial state; its error is kept to report in file order. */
     private Outcome readAlone(int index) {
-      RowCollector rows = new RowCollector(channel, expected, storage, RowCollector.State.INITIAL);
+      RowCollector rows =
+          new RowCollector(channel, expected, costs, storage, RowCollector.State.INITIAL);
       try {
         digests[index] = readSource(index, rows);
         return new Outcome(rows.finish(), null);
@@ -324,7 +378,7 @@ public final class ChannelReader {
 
     /** One file after the files before it, as a sequential read would see it. */
     private RowCollector.Part readAgain(int index, RowCollector.State before) {
-      RowCollector rows = new RowCollector(channel, expected, storage, before);
+      RowCollector rows = new RowCollector(channel, expected, costs, storage, before);
       try {
         digests[index] = readSource(index, rows);
         return rows.finish();

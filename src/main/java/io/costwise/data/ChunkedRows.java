@@ -28,6 +28,13 @@ import java.util.List;
  *
  * <p>Labels, one byte a row, stay on the heap in both cases; they are not counted in the budget,
  * being at most a quarter of the features' size and usually a hundredth.
+ *
+ * <p>Per-row costs, when the channel has cost columns, are doubles (money: float32's step passes a
+ * cent above $131,072), one array per cost column per chunk, and like the labels they stay on the
+ * heap when the features spill: the learners and the evaluation read them by row, over and over.
+ * Unlike the labels they are counted in the budget, being 8 bytes a column a row, about a quarter
+ * of 30 features' size with four columns; since they cannot go to disk they take their bytes even
+ * when that overdraws the budget, and the features spill all the sooner.
  */
 final class ChunkedRows {
   /** Rows per chunk unless the rows are very wide: 7.5 MB of float32 at 30 features. */
@@ -40,14 +47,15 @@ final class ChunkedRows {
 
   /** Where a reader's rows go: the budget it shares, the folder for spill files, rows per chunk. */
   record Settings(MemoryBudget budget, Path scratchDir, int chunkRows) {
-    ChunkedRows open(int columns, String channel) {
-      return new ChunkedRows(columns, chunkRows, budget, scratchDir, channel);
+    ChunkedRows open(int columns, int costColumns, String channel) {
+      return new ChunkedRows(columns, costColumns, chunkRows, budget, scratchDir, channel);
     }
   }
 
   private static final int WRITE_BUFFER = 1 << 20;
 
   private final int columns;
+  private final int costColumns;
   private final int chunkRows;
   private final MemoryBudget budget;
   private final Path scratchDir;
@@ -55,14 +63,20 @@ final class ChunkedRows {
 
   private final List<float[]> fullFeatures = new ArrayList<>();
   private final List<byte[]> fullLabels = new ArrayList<>();
+  private final List<double[][]> fullCosts = new ArrayList<>();
 
   /** The current chunk's features; null once the rows go to the spill file. */
   private float[] features;
 
   private byte[] labels;
+
+  /** The current chunk's costs, {@code [cost column][row]}, as long as {@link #labels}. */
+  private double[][] costs;
+
   private int used;
   private long rows;
   private long reserved;
+  private long reservedCosts;
 
   private Path file;
   private FileChannel output;
@@ -76,16 +90,31 @@ final class ChunkedRows {
    */
   ChunkedRows(
       int columns, int preferredChunkRows, MemoryBudget budget, Path scratchDir, String channel) {
-    if (columns < 0 || Integer.bitCount(preferredChunkRows) != 1) {
+    this(columns, 0, preferredChunkRows, budget, scratchDir, channel);
+  }
+
+  /**
+   * @param costColumns per-row costs kept beside the features (0 for none)
+   */
+  ChunkedRows(
+      int columns,
+      int costColumns,
+      int preferredChunkRows,
+      MemoryBudget budget,
+      Path scratchDir,
+      String channel) {
+    if (columns < 0 || costColumns < 0 || Integer.bitCount(preferredChunkRows) != 1) {
       throw new IllegalArgumentException(columns + " columns, " + preferredChunkRows + " rows");
     }
     this.columns = columns;
+    this.costColumns = costColumns;
     this.chunkRows = chunkRows(columns, preferredChunkRows);
     this.budget = budget;
     this.scratchDir = scratchDir;
     this.channel = channel;
     int first = Math.min(FIRST_CHUNK_ROWS, chunkRows);
     labels = new byte[first];
+    costs = newCosts(first);
     if (reserve(first)) {
       features = new float[first * columns];
     } else {
@@ -124,6 +153,16 @@ final class ChunkedRows {
     rows++;
   }
 
+  /**
+   * Appends one row as {@link #add(double[], int, int)} does, with its {@code costColumns} costs.
+   */
+  void add(double[] values, int from, int label, double[] rowCosts) {
+    add(values, from, label);
+    for (int i = 0; i < costColumns; i++) {
+      costs[i][used - 1] = rowCosts[i];
+    }
+  }
+
   long rows() {
     return rows;
   }
@@ -136,7 +175,8 @@ final class ChunkedRows {
     List<RowChunk> chunks = new ArrayList<>();
     if (features != null) {
       for (int i = 0; i < fullFeatures.size(); i++) {
-        chunks.add(RowChunk.onHeap(columns, fullFeatures.get(i), fullLabels.get(i)));
+        chunks.add(
+            RowChunk.onHeap(columns, fullFeatures.get(i), fullLabels.get(i), fullCosts.get(i)));
       }
       if (used > 0) {
         float[] last = features;
@@ -146,17 +186,20 @@ final class ChunkedRows {
           budget.release(unused);
           reserved -= unused;
         }
-        chunks.add(RowChunk.onHeap(columns, last, Arrays.copyOf(labels, used)));
+        chunks.add(RowChunk.onHeap(columns, last, Arrays.copyOf(labels, used), lastCosts()));
       }
     } else {
       try {
         flush();
         long position = 0;
         List<byte[]> allLabels = new ArrayList<>(fullLabels);
+        List<double[][]> allCosts = new ArrayList<>(fullCosts);
         if (used > 0) {
           allLabels.add(Arrays.copyOf(labels, used));
+          allCosts.add(lastCosts());
         }
-        for (byte[] chunkLabels : allLabels) {
+        for (int i = 0; i < allLabels.size(); i++) {
+          byte[] chunkLabels = allLabels.get(i);
           long size = (long) chunkLabels.length * columns * Float.BYTES;
           ByteBuffer mapped = output.map(FileChannel.MapMode.READ_ONLY, position, size);
           chunks.add(
@@ -164,6 +207,7 @@ final class ChunkedRows {
                   columns,
                   mapped.order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer(),
                   chunkLabels,
+                  allCosts.get(i),
                   file));
           position += size;
         }
@@ -176,18 +220,38 @@ final class ChunkedRows {
     }
     fullFeatures.clear();
     fullLabels.clear();
+    fullCosts.clear();
     features = null;
     labels = null;
+    costs = null;
     return chunks;
+  }
+
+  /** The current chunk's costs, trimmed to its rows; gives back the rest of their reservation. */
+  private double[][] lastCosts() {
+    if (costColumns == 0 || used == labels.length) {
+      return costs;
+    }
+    double[][] trimmed = new double[costColumns][];
+    for (int i = 0; i < costColumns; i++) {
+      trimmed[i] = Arrays.copyOf(costs[i], used);
+    }
+    long unused = (long) (labels.length - used) * costColumns * Double.BYTES;
+    budget.release(unused);
+    reservedCosts -= unused;
+    return trimmed;
   }
 
   /** Gives back the memory reserved and deletes the spill file: the rows are not wanted. */
   void discard() {
-    budget.release(reserved);
+    budget.release(reserved + reservedCosts);
     reserved = 0;
+    reservedCosts = 0;
     fullFeatures.clear();
     fullLabels.clear();
+    fullCosts.clear();
     features = null;
+    costs = null;
     if (output != null) {
       try {
         output.close();
@@ -212,12 +276,15 @@ final class ChunkedRows {
         }
       }
       labels = Arrays.copyOf(labels, capacity);
+      costs = grownCosts(capacity);
     } else {
       if (features != null) {
         fullFeatures.add(features);
       }
       fullLabels.add(labels);
+      fullCosts.add(costs);
       labels = new byte[chunkRows];
+      costs = newCosts(chunkRows);
       used = 0;
       if (features != null) {
         if (reserve(chunkRows)) {
@@ -227,6 +294,37 @@ final class ChunkedRows {
           spill();
         }
       }
+    }
+  }
+
+  /** Cost arrays for {@code capacity} rows, taken from the budget whatever is left in it. */
+  private double[][] newCosts(int capacity) {
+    double[][] fresh = new double[costColumns][];
+    for (int i = 0; i < costColumns; i++) {
+      fresh[i] = new double[capacity];
+    }
+    takeCosts(capacity);
+    return fresh;
+  }
+
+  /** The first chunk's cost arrays, grown to {@code capacity} rows. */
+  private double[][] grownCosts(int capacity) {
+    if (costColumns == 0) {
+      return costs;
+    }
+    double[][] grown = new double[costColumns][];
+    for (int i = 0; i < costColumns; i++) {
+      grown[i] = Arrays.copyOf(costs[i], capacity);
+    }
+    takeCosts(capacity - costs[0].length);
+    return grown;
+  }
+
+  private void takeCosts(int rowCapacity) {
+    if (costColumns > 0) {
+      long bytes = (long) rowCapacity * costColumns * Double.BYTES;
+      budget.take(bytes);
+      reservedCosts += bytes;
     }
   }
 

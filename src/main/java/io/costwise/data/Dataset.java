@@ -1,7 +1,13 @@
 package io.costwise.data;
 
+import io.costwise.cost.CaseCosts;
+import io.costwise.cost.CostModel;
+import io.costwise.cost.Outcome;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -20,6 +26,13 @@ import java.util.Objects;
  * learners compute in {@code double}. A value read back is therefore {@code (double) (float) x},
  * e.g. {@code 0.1} comes back as {@code 0.10000000149011612}. {@link ChannelReader} rejects values
  * beyond float32's range (±3.4 × 10^38); values too small for float32 become 0.
+ *
+ * <p>When the channel had cost columns ({@link ChannelReader#readFolder(String, java.nio.file.Path,
+ * java.util.OptionalInt, CostModel)}), each row also has its costs: doubles, not float32, since
+ * they are money and float32 keeps about 7 significant digits (its step passes a cent above
+ * $131,072); on the heap even when the features spill, a double per cost column per row, in the
+ * same chunks as the features; see {@link #costColumns()}. They are not features: {@link
+ * #columns()} and {@link #featureNames()} leave them out.
  *
  * <p>Learners and scorers read with {@link #readRows} (a block at a time) and {@link #readRow} (by
  * index, e.g. in a shuffled order), which work whatever the storage; {@link #featuresRowMajor()}
@@ -47,6 +60,11 @@ public final class Dataset {
   private final String sha256;
   private final String storage;
 
+  /** Which cost columns the chunks hold and whose costs they are; {@link CostLayout#NONE}. */
+  private final CostLayout costs;
+
+  private final Map<Outcome, String> costColumnNames;
+
   /**
    * @param featureNames one name per column (from a header row, or {@code f1 … fN})
    * @param features row-major values, {@code labels.length × featureNames.size()} of them, stored
@@ -64,6 +82,23 @@ public final class Dataset {
    * @param storage what {@link #storage()} says; null to describe heap data built by code
    */
   Dataset(List<String> featureNames, List<RowChunk> chunks, String sha256, String storage) {
+    this(featureNames, chunks, CostLayout.NONE, Map.of(), sha256, storage);
+  }
+
+  /**
+   * The rows in {@code chunks}, with the costs they hold as {@code costs} lays them out.
+   *
+   * @param costColumnNames each outcome with a cost column, and that column's name
+   */
+  Dataset(
+      List<String> featureNames,
+      List<RowChunk> chunks,
+      CostLayout costs,
+      Map<Outcome, String> costColumnNames,
+      String sha256,
+      String storage) {
+    this.costs = costs;
+    this.costColumnNames = Collections.unmodifiableMap(copy(costColumnNames));
     this.featureNames = List.copyOf(featureNames);
     this.columns = featureNames.size();
     this.sha256 = Objects.requireNonNull(sha256, "sha256");
@@ -74,6 +109,9 @@ public final class Dataset {
     for (int i = 0; i < this.chunks.length; i++) {
       if (this.chunks[i].rows() == 0) {
         throw new IllegalArgumentException("empty chunk " + i);
+      }
+      if (this.chunks[i].costColumns() != costs.count()) {
+        throw new IllegalArgumentException("chunk " + i + " has other cost columns");
       }
       starts[i] = (int) total;
       total += this.chunks[i].rows();
@@ -87,6 +125,12 @@ public final class Dataset {
     this.positives = count;
     this.shift = uniformShift(this.chunks);
     this.storage = storage != null ? storage : Storage.describe(chunks, null, 0);
+  }
+
+  private static Map<Outcome, String> copy(Map<Outcome, String> names) {
+    Map<Outcome, String> copy = new EnumMap<>(Outcome.class);
+    copy.putAll(names);
+    return copy;
   }
 
   private static List<RowChunk> onHeap(int columns, double[] features, int[] labels) {
@@ -112,8 +156,12 @@ public final class Dataset {
   }
 
   private static ChunkedRows heapRows(int columns) {
+    return heapRows(columns, 0);
+  }
+
+  private static ChunkedRows heapRows(int columns, int costColumns) {
     return new ChunkedRows(
-        columns, ChunkedRows.CHUNK_ROWS, MemoryBudget.unlimited(), null, "in-memory");
+        columns, costColumns, ChunkedRows.CHUNK_ROWS, MemoryBudget.unlimited(), null, "in-memory");
   }
 
   private static int uniformShift(RowChunk[] chunks) {
@@ -263,13 +311,66 @@ public final class Dataset {
    * held in memory whatever this one's storage.
    */
   public Dataset select(int[] rowIndices, String derivedSha256) {
-    ChunkedRows selected = heapRows(columns);
+    ChunkedRows selected = heapRows(columns, costs.count());
     double[] values = new double[columns];
+    double[] rowCosts = new double[costs.count()];
     for (int row : rowIndices) {
       readRow(row, values, 0);
-      selected.add(values, 0, label(row));
+      if (costs.isEmpty()) {
+        selected.add(values, 0, label(row));
+      } else {
+        int chunk = chunkOf(row);
+        for (int i = 0; i < rowCosts.length; i++) {
+          rowCosts[i] = chunks[chunk].cost(row - starts[chunk], i);
+        }
+        selected.add(values, 0, label(row), rowCosts);
+      }
     }
-    return new Dataset(featureNames, selected.finish(), derivedSha256, null);
+    return new Dataset(
+        featureNames, selected.finish(), costs, costColumnNames, derivedSha256, null);
+  }
+
+  /**
+   * Each row's cost, for each outcome that has a cost column: a copy, one value per row. Outcomes
+   * that share a column share one array. Empty when the data has no cost columns.
+   */
+  public Map<Outcome, double[]> costColumns() {
+    double[][] bySlot = new double[costs.count()][];
+    for (int slot = 0; slot < bySlot.length; slot++) {
+      bySlot[slot] = new double[rows];
+      for (int i = 0; i < chunks.length; i++) {
+        chunks[i].readCosts(slot, bySlot[slot], starts[i]);
+      }
+    }
+    Map<Outcome, double[]> byOutcome = new EnumMap<>(Outcome.class);
+    for (Outcome outcome : Outcome.values()) {
+      int slot = costs.slot(outcome);
+      if (slot >= 0) {
+        byOutcome.put(outcome, bySlot[slot]);
+      }
+    }
+    return Collections.unmodifiableMap(byOutcome);
+  }
+
+  /**
+   * For each outcome that has a cost column, that column's name, for reports: its header name, or
+   * {@code column N} (1-based, the label is column 1) when the data has no header.
+   */
+  public Map<Outcome, String> costColumnNames() {
+    return costColumnNames;
+  }
+
+  /**
+   * The costs of each row under {@code model}: its cost columns' values from this data, its fixed
+   * costs for the other outcomes.
+   *
+   * @throws IllegalArgumentException if the model names other cost columns than this data was read
+   *     with
+   */
+  public CaseCosts caseCosts(CostModel model) {
+    return costs.isEmpty() && model.columns().isEmpty()
+        ? CaseCosts.fixed(model, rows)
+        : CaseCosts.of(model, costColumns(), rows);
   }
 
   private int chunkOf(int row) {
@@ -283,6 +384,14 @@ public final class Dataset {
 
   @Override
   public String toString() {
-    return "Dataset[" + rows + " rows × " + columns + " features, " + storage + "]";
+    return "Dataset["
+        + rows
+        + " rows × "
+        + columns
+        + " features"
+        + (costs.isEmpty() ? "" : ", " + costs.count() + " cost columns")
+        + ", "
+        + storage
+        + "]";
   }
 }

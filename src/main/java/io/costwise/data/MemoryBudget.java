@@ -5,9 +5,9 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * How many bytes of feature values a {@link ChannelReader} may keep on the Java heap, shared by
- * every file it reads in parallel and every channel it reads; beyond it, rows go to a memory-mapped
- * file on local disk (see {@link ChunkedRows}).
+ * How many bytes of feature values (and per-row costs) a {@link ChannelReader} may keep on the Java
+ * heap, shared by every file it reads in parallel and every channel it reads; beyond it, features
+ * go to a memory-mapped file on local disk (see {@link ChunkedRows}).
  *
  * <p>Heap rows reserve their bytes here when a chunk is allocated and keep the reservation for as
  * long as the reader lives, since the {@link Dataset} holding them does; rows that were read and
@@ -111,6 +111,14 @@ final class MemoryBudget {
       left = available.get();
     }
     return false;
+  }
+
+  /**
+   * Takes {@code bytes} from the budget even if fewer are left (then nothing is left for what could
+   * go to disk instead): for what must stay on the heap, such as per-row costs.
+   */
+  void take(long bytes) {
+    available.addAndGet(-bytes);
   }
 
   void release(long bytes) {

@@ -17,6 +17,18 @@ final class Storage {
    * @param availableAtStart how much of the budget was left when the channel was read
    */
   static String describe(List<RowChunk> chunks, MemoryBudget budget, long availableAtStart) {
+    long costs = 0;
+    for (RowChunk chunk : chunks) {
+      costs += chunk.costBytes();
+    }
+    String features = describeFeatures(chunks, budget, availableAtStart);
+    return costs == 0
+        ? features
+        : features + ", and per-row costs in memory (" + size(costs) + " as double)";
+  }
+
+  private static String describeFeatures(
+      List<RowChunk> chunks, MemoryBudget budget, long availableAtStart) {
     long heap = 0;
     long mapped = 0;
     Set<Path> files = new LinkedHashSet<>();

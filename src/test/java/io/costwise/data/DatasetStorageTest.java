@@ -61,6 +61,11 @@ class DatasetStorageTest {
     assertEquals(expected.negatives(), actual.negatives());
     assertArrayEquals(expected.labels(), actual.labels());
     assertArrayEquals(expected.featuresRowMajor(), actual.featuresRowMajor());
+    assertEquals(expected.costColumnNames(), actual.costColumnNames());
+    assertEquals(expected.costColumns().keySet(), actual.costColumns().keySet());
+    expected
+        .costColumns()
+        .forEach((outcome, costs) -> assertArrayEquals(costs, actual.costColumns().get(outcome)));
     int rows = expected.rows();
     int columns = expected.columns();
     SplittableRandom random = new SplittableRandom(11);
