@@ -62,19 +62,13 @@ final class EvaluateCommand implements Callable<Integer> {
       SavedModel saved = SavedModel.open(model, scratch);
       ModelEvaluation.Result result =
           ModelEvaluation.run(
-              saved,
-              data,
-              Optional.ofNullable(threshold),
-              valueOptions.valuesIfGiven(),
-              out);
+              saved, data, Optional.ofNullable(threshold), valueOptions.valuesIfGiven(), out);
       Evaluation e = result.evaluation();
       System.out.print(ClassificationReportText.toText(e.report()));
       System.out.printf(
           Locale.ROOT,
           "%n%s: TN %d, FP %d, FN %d, TP %d; AUC %.4f; expected value %,.2f %s per case%n",
-          e.perCaseDecisions()
-              ? "each case's minimum-risk decision"
-              : "threshold " + e.threshold(),
+          e.perCaseDecisions() ? "each case's minimum-risk decision" : "threshold " + e.threshold(),
           e.matrix().tn(),
           e.matrix().fp(),
           e.matrix().fn(),

@@ -1,19 +1,19 @@
 package io.costwise.experiment;
 
+import io.costwise.artifact.ModelDescription;
 import io.costwise.artifact.SavedModel;
 import io.costwise.config.EvaluationConfig;
 import io.costwise.config.Hyperparameters;
-import io.costwise.data.ChannelReader;
-import io.costwise.data.Dataset;
-import io.costwise.artifact.ModelDescription;
 import io.costwise.config.ThresholdRules;
 import io.costwise.cost.CaseCosts;
 import io.costwise.cost.CostModel;
+import io.costwise.data.ChannelReader;
+import io.costwise.data.Dataset;
 import io.costwise.error.InvalidInputException;
 import io.costwise.evaluation.ChosenThreshold;
-import io.costwise.evaluation.ThresholdRule;
 import io.costwise.evaluation.Evaluation;
 import io.costwise.evaluation.OutcomeValues;
+import io.costwise.evaluation.ThresholdRule;
 import io.costwise.report.ModelReport;
 import io.costwise.report.ReportContext;
 import io.costwise.report.ScoredSplit;
@@ -34,8 +34,8 @@ public final class ModelEvaluation {
 
   /**
    * @param model the saved model
-   * @param data label-first CSV files with the model's features, in its order, and its cost
-   *     columns when it was trained with some
+   * @param data label-first CSV files with the model's features, in its order, and its cost columns
+   *     when it was trained with some
    * @param rule overrides the model's decision: a number, {@code cost_optimal} or {@code
    *     bayes_risk}
    * @param values override the model's fixed outcome values (its cost columns stay)
@@ -51,12 +51,10 @@ public final class ModelEvaluation {
       throws IOException {
     EvaluationConfig stored =
         Hyperparameters.parse(model.description().hyperparameters()).evaluationConfig();
-    CostModel costModel =
-        new CostModel(values.orElse(stored.values()), stored.costs().columns());
+    CostModel costModel = new CostModel(values.orElse(stored.values()), stored.costs().columns());
     Dataset dataset =
         new ChannelReader()
-            .read(
-                "data", data, OptionalInt.of(model.description().featureCount()), costModel);
+            .read("data", data, OptionalInt.of(model.description().featureCount()), costModel);
     CaseCosts costs = dataset.caseCosts(costModel);
     ChosenThreshold chosen = rule.map(text -> chosen(text, costs)).orElse(stored(model));
     double[] probabilities = model.probabilities(dataset);

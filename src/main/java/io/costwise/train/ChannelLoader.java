@@ -1,5 +1,6 @@
 package io.costwise.train;
 
+import io.costwise.cost.CostModel;
 import io.costwise.data.ChannelReader;
 import io.costwise.data.Dataset;
 import io.costwise.error.InvalidInputException;
@@ -30,8 +31,14 @@ final class ChannelLoader {
   private final InputDataConfig inputs;
   private final ChannelReader reader = new ChannelReader();
 
-  ChannelLoader(SageMakerEnvironment environment) {
+  private final CostModel costs;
+
+  /**
+   * @param costs names the cost columns each channel must carry (they are not features)
+   */
+  ChannelLoader(SageMakerEnvironment environment, CostModel costs) {
     this.environment = environment;
+    this.costs = costs;
     this.inputs = InputDataConfig.read(environment.inputDataConfigFile());
   }
 
@@ -64,13 +71,13 @@ final class ChannelLoader {
       Path fifo = environment.channelPipe(channel, 0);
       data =
           Files.exists(fifo)
-              ? Optional.of(reader.read(channel, List.of(fifo), width))
+              ? Optional.of(reader.read(channel, List.of(fifo), width, costs))
               : Optional.empty();
     } else {
       Path dir = environment.channelDir(channel);
       data =
           Files.isDirectory(dir)
-              ? Optional.of(reader.readFolder(channel, dir, width))
+              ? Optional.of(reader.readFolder(channel, dir, width, costs))
               : Optional.empty();
     }
     data.ifPresent(

@@ -105,11 +105,7 @@ class ModelEvaluationTest {
             InvalidInputException.class,
             () ->
                 ModelEvaluation.run(
-                    saved,
-                    List.of(narrow),
-                    Optional.empty(),
-                    Optional.empty(),
-                    dir.resolve("c")));
+                    saved, List.of(narrow), Optional.empty(), Optional.empty(), dir.resolve("c")));
     assertTrue(e.getMessage().contains("the training data has 30"), e.getMessage());
   }
 }
