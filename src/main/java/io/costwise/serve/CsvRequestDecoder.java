@@ -54,7 +54,7 @@ final class CsvRequestDecoder {
               + " comma-separated features per"
               + " line (no label column).");
     }
-    return new Rows(values, rows);
+    return new Rows(values, rows, null);
   }
 
   private void parseRow(byte[] body, int from, int to, int line, double[] values, int offset) {

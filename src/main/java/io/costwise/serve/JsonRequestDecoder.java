@@ -42,7 +42,7 @@ final class JsonRequestDecoder {
         throw ServingException.badRequest(
             "The request has no rows; send e.g. {\"instances\": [[" + features + " numbers]]}.");
       }
-      return new Rows(values, rows);
+      return new Rows(values, rows, null);
     }
   }
 
