@@ -16,8 +16,8 @@ public final class InferenceService implements Invoker {
   public InferenceService(Predictor predictor, ServingSettings settings) {
     this.predictor = predictor;
     this.settings = settings;
-    this.csv = new CsvRequestDecoder(predictor.featureNames());
-    this.json = new JsonRequestDecoder(predictor.features());
+    this.csv = new CsvRequestDecoder(predictor.featureNames(), predictor.costs());
+    this.json = new JsonRequestDecoder(predictor.features(), predictor.costs());
   }
 
   public ServingSettings settings() {
