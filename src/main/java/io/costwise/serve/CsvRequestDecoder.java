@@ -2,28 +2,52 @@ package io.costwise.serve;
 
 import ch.randelshofer.fastdoubleparser.JavaDoubleParser;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Decodes a {@code text/csv} request body: one row of features per line, no label column, straight
  * from the bytes (no {@code String} per field), because a 1,000-row request holds 30,000 numbers.
  *
- * <p>Tolerated: CRLF, blank lines, spaces around fields, quoted numbers, and a first line equal to
- * the model's feature names (a header). Refused with 400, naming the line and column: a field that
- * is empty, not a number, NaN or infinite, and a row with the wrong number of values.
+ * <p>Tolerated: CRLF, blank lines, spaces around fields, quoted numbers, and a first line that is a
+ * {@link CsvHeader}: the model's feature names, and optionally cost columns, whose values are the
+ * row's own costs (an empty cost field: the model's fixed cost). Refused with 400, naming the line
+ * and column: a field that is empty (a feature) or not a number, NaN or infinite, a row with the
+ * wrong number of values, and a row whose costs are not reasonable.
+ *
+ * <p>Without a header a row is exactly the features. Rows laid out like the training file without
+ * its label (cost columns at their training positions) are not accepted: the positions of cost
+ * columns named by header are not stored in the model, and with one cost column such a row would
+ * have the width of a row that wrongly kept its label, which is refused today with a clear message.
  */
 final class CsvRequestDecoder {
   private final List<String> featureNames;
+  private final Map<String, Integer> featureIndex;
   private final int features;
+  private final ModelCosts costs;
 
-  CsvRequestDecoder(List<String> featureNames) {
+  /** The last valid header seen, shared by the request threads (a stale read only re-parses). */
+  private volatile KnownHeader lastHeader;
+
+  CsvRequestDecoder(List<String> featureNames, ModelCosts costs) {
     this.featureNames = List.copyOf(featureNames);
     this.features = featureNames.size();
+    this.costs = costs;
+    Map<String, Integer> index = new HashMap<>();
+    for (int i = 0; i < features; i++) {
+      index.putIfAbsent(this.featureNames.get(i), i);
+    }
+    this.featureIndex = Map.copyOf(index);
   }
 
   Rows decode(byte[] body, int length) {
-    double[] values = new double[features * (lines(body, length) + 1)];
+    int capacity = lines(body, length) + 1;
+    double[] values = new double[features * capacity];
+    // Set by a header with cost columns; otherwise every row is the features in order.
+    CsvHeader layout = null;
+    double[] rowCosts = null;
     int rows = 0;
     int lineNumber = 0;
     boolean firstLine = true;
@@ -36,13 +60,24 @@ final class CsvRequestDecoder {
       lineNumber++;
       int lineEnd = end > pos && body[end - 1] == '\r' ? end - 1 : end;
       if (!isBlank(body, pos, lineEnd)) {
-        if (firstLine && isHeader(body, pos, lineEnd)) {
+        if (firstLine) {
           firstLine = false;
-          pos = end + 1;
-          continue;
+          CsvHeader header = looksNumeric(body, pos, lineEnd) ? null : header(body, pos, lineEnd);
+          if (header != null) {
+            if (header.hasCosts()) {
+              layout = header;
+              rowCosts = new double[ModelCosts.PER_ROW * capacity];
+              Arrays.fill(rowCosts, Double.NaN);
+            }
+            pos = end + 1;
+            continue;
+          }
         }
-        firstLine = false;
-        parseRow(body, pos, lineEnd, lineNumber, values, rows * features);
+        if (rowCosts != null) {
+          parseRowWithCosts(body, pos, lineEnd, lineNumber, layout, values, rowCosts, rows);
+        } else {
+          parseRow(body, pos, lineEnd, lineNumber, values, rows * features);
+        }
         rows++;
       }
       pos = end + 1;
@@ -54,8 +89,28 @@ final class CsvRequestDecoder {
               + " comma-separated features per"
               + " line (no label column).");
     }
-    return new Rows(values, rows);
+    return new Rows(values, rows, rowCosts);
   }
+
+  /**
+   * The header on bytes {@code [from, to)}, or null if the line is numbers. A client sends the same
+   * header with every request, so the last one parsed is kept and recognised by its bytes: parsing
+   * names costs more than decoding and scoring a single-row request.
+   */
+  private CsvHeader header(byte[] body, int from, int to) {
+    KnownHeader known = lastHeader;
+    if (known != null && Arrays.equals(known.bytes(), 0, known.bytes().length, body, from, to)) {
+      return known.header();
+    }
+    CsvHeader header = CsvHeader.parse(body, from, to, featureNames, featureIndex, costs);
+    if (header != null) {
+      lastHeader = new KnownHeader(Arrays.copyOfRange(body, from, to), header);
+    }
+    return header;
+  }
+
+  /** A header line's bytes and what they parse to; immutable, so threads may share it. */
+  private record KnownHeader(byte[] bytes, CsvHeader header) {}
 
   private void parseRow(byte[] body, int from, int to, int line, double[] values, int offset) {
     int column = 0;
@@ -67,7 +122,7 @@ final class CsvRequestDecoder {
       }
       column++;
       if (column <= features) {
-        values[offset + column - 1] = parseField(body, start, end, line, column);
+        values[offset + column - 1] = parseField(body, start, end, line, column, null);
       }
       if (end >= to) {
         break;
@@ -89,7 +144,67 @@ final class CsvRequestDecoder {
     }
   }
 
-  private static double parseField(byte[] body, int from, int to, int line, int column) {
+  /**
+   * A row under a header with cost columns: each column to its feature or cost; an empty cost field
+   * leaves that cost to the model's fixed one.
+   */
+  private void parseRowWithCosts(
+      byte[] body,
+      int from,
+      int to,
+      int line,
+      CsvHeader layout,
+      double[] values,
+      double[] rowCosts,
+      int row) {
+    int valueOffset = row * features;
+    int costOffset = row * ModelCosts.PER_ROW;
+    int column = 0;
+    int start = from;
+    while (true) {
+      int end = start;
+      while (end < to && body[end] != ',') {
+        end++;
+      }
+      if (column < layout.width()) {
+        int target = layout.target(column);
+        if (target >= 0) {
+          values[valueOffset + target] = parseField(body, start, end, line, column + 1, null);
+        } else {
+          rowCosts[costOffset - 1 - target] =
+              parseField(body, start, end, line, column + 1, layout.name(column));
+        }
+      }
+      column++;
+      if (end >= to) {
+        break;
+      }
+      start = end + 1;
+    }
+    if (column != layout.width()) {
+      throw ServingException.badRequest(
+          "Line "
+              + line
+              + " has "
+              + column
+              + " values, but the header names "
+              + layout.width()
+              + " columns.");
+    }
+    String problem = costs.unreasonable(rowCosts, costOffset);
+    if (problem != null) {
+      throw ServingException.badRequest("Line " + line + ": " + problem);
+    }
+  }
+
+  /**
+   * The number in a field.
+   *
+   * @param costName null for a feature (which must have a value); a cost column's header name for a
+   *     cost, whose empty field means "not given" and is NaN
+   */
+  private static double parseField(
+      byte[] body, int from, int to, int line, int column, String costName) {
     int start = from;
     int end = to;
     while (start < end && (body[start] == ' ' || body[start] == '\t')) {
@@ -103,6 +218,9 @@ final class CsvRequestDecoder {
       end--;
     }
     if (start == end) {
+      if (costName != null) {
+        return Double.NaN;
+      }
       throw ServingException.badRequest(
           "Line " + line + ", column " + column + " is empty; every feature needs a value.");
     }
@@ -122,6 +240,7 @@ final class CsvRequestDecoder {
             + line
             + ", column "
             + column
+            + (costName != null ? " (" + costName + ")" : "")
             + ": '"
             + text
             + "' is not a finite number; send plain decimal numbers (no NaN or Infinity).");
@@ -150,32 +269,6 @@ final class CsvRequestDecoder {
     return count;
   }
 
-  /** A first line whose fields are the model's feature names (in order) is a header. */
-  private boolean isHeader(byte[] body, int from, int to) {
-    if (looksNumeric(body, from, to)) {
-      return false;
-    }
-    List<String> names = new ArrayList<>();
-    for (String field : new String(body, from, to - from, StandardCharsets.UTF_8).split(",", -1)) {
-      String name = field.strip();
-      if (name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")) {
-        name = name.substring(1, name.length() - 1);
-      }
-      names.add(name);
-    }
-    if (names.equals(featureNames)) {
-      return true;
-    }
-    if (names.stream().anyMatch(n -> !n.isEmpty() && !isNumericText(n))) {
-      throw ServingException.badRequest(
-          "Line 1 is not numbers and not the model's header; a header must be exactly the"
-              + " model's feature names ("
-              + abbreviate(String.join(",", featureNames))
-              + ").");
-    }
-    return false;
-  }
-
   /** Only bytes that can appear in a row of numbers: the common case, checked without strings. */
   private static boolean looksNumeric(byte[] body, int from, int to) {
     for (int i = from; i < to; i++) {
@@ -196,7 +289,7 @@ final class CsvRequestDecoder {
     return true;
   }
 
-  private static boolean isNumericText(String text) {
+  static boolean isNumericText(String text) {
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
     return isNumeric(bytes, 0, bytes.length);
   }
@@ -208,9 +301,5 @@ final class CsvRequestDecoder {
       }
     }
     return true;
-  }
-
-  private static String abbreviate(String text) {
-    return text.length() <= 200 ? text : text.substring(0, 197) + "...";
   }
 }

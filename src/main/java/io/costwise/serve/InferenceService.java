@@ -16,8 +16,8 @@ public final class InferenceService implements Invoker {
   public InferenceService(Predictor predictor, ServingSettings settings) {
     this.predictor = predictor;
     this.settings = settings;
-    this.csv = new CsvRequestDecoder(predictor.featureNames());
-    this.json = new JsonRequestDecoder(predictor.features());
+    this.csv = new CsvRequestDecoder(predictor.featureNames(), predictor.costs());
+    this.json = new JsonRequestDecoder(predictor.features(), predictor.costs());
   }
 
   public ServingSettings settings() {
@@ -43,13 +43,13 @@ public final class InferenceService implements Invoker {
           case ContentTypes.JSON -> json.decodeJson(request.body(), request.length());
           default -> json.decodeJsonLines(request.body(), request.length());
         };
-    double threshold = attributes.threshold().orElse(predictor.threshold());
+    Decisions decisions = Decisions.of(attributes.threshold(), predictor, rows);
     List<OutputField> fields = attributes.fields().orElse(settings.outputFields());
     double[] probabilities = predictor.probabilities(rows.values(), rows.count());
     return new InvocationResponse(
         responseType,
-        ResponseEncoder.encode(responseType, probabilities, threshold, fields),
-        "threshold=" + threshold);
+        ResponseEncoder.encode(responseType, probabilities, decisions, fields),
+        decisions.describe());
   }
 
   /** Scores one all-zero row through the whole path: the start-up self-check behind /ping. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.costwise.cost.Outcome;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
@@ -15,20 +16,31 @@ import java.util.Arrays;
  * <p>JSON: {@code {"instances": [[…], …]}} (rows may also be {@code {"features": […]}}), {@code
  * {"features": […]}} for one row, or a bare array of rows (or a bare array of numbers for one row).
  * JSON Lines: one row per line, each {@code […]} or {@code {"features": […]}}.
+ *
+ * <p>A row given as an object may carry its own costs as numeric fields named like the model's cost
+ * columns or {@code cost_tn}, {@code cost_fp}, {@code cost_fn}, {@code cost_tp}, in any order
+ * around {@code "features"}; null is "not given" (the model's fixed cost applies). Other fields are
+ * ignored.
  */
 final class JsonRequestDecoder {
   private static final JsonFactory JSON = new JsonFactory();
 
   private final int features;
+  private final ModelCosts costs;
 
-  JsonRequestDecoder(int features) {
+  JsonRequestDecoder(int features, ModelCosts costs) {
     this.features = features;
+    this.costs = costs;
   }
 
-  /** A growing row-major buffer. */
+  /** A growing row-major buffer, and the costs rows carry (allocated by the first row with any). */
   private final class Sink {
     double[] values = new double[features * 16];
     int rows;
+    double[] costs;
+
+    /** The costs of the instance being read, NaN where it gives none; reused from row to row. */
+    final double[] pending = new double[ModelCosts.PER_ROW];
 
     int startRow() {
       if ((rows + 1) * features > values.length) {
@@ -37,12 +49,33 @@ final class JsonRequestDecoder {
       return rows++ * features;
     }
 
+    /** Gives row {@code row} the costs {@code given} (four, NaN where none), if there are any. */
+    void setCosts(int row, double[] given) {
+      if (!ModelCosts.carries(given, 0)) {
+        return;
+      }
+      int needed = (row + 1) * ModelCosts.PER_ROW;
+      if (costs == null || needed > costs.length) {
+        int previous = costs == null ? 0 : costs.length;
+        costs =
+            Arrays.copyOf(costs == null ? new double[0] : costs, Math.max(needed, 2 * previous));
+        Arrays.fill(costs, previous, costs.length, Double.NaN);
+      }
+      System.arraycopy(given, 0, costs, row * ModelCosts.PER_ROW, ModelCosts.PER_ROW);
+    }
+
     Rows rows() {
       if (rows == 0) {
         throw ServingException.badRequest(
             "The request has no rows; send e.g. {\"instances\": [[" + features + " numbers]]}.");
       }
-      return new Rows(values, rows);
+      if (costs != null && costs.length < rows * ModelCosts.PER_ROW) {
+        // Rows after the last one with costs have none.
+        int previous = costs.length;
+        costs = Arrays.copyOf(costs, rows * ModelCosts.PER_ROW);
+        Arrays.fill(costs, previous, costs.length, Double.NaN);
+      }
+      return new Rows(values, rows, costs);
     }
   }
 
@@ -108,24 +141,37 @@ final class JsonRequestDecoder {
   }
 
   private void readObject(JsonParser parser, Sink sink, String where) throws IOException {
-    boolean found = false;
+    boolean instances = false;
+    int row = -1;
+    // Not the sink's pending costs: those are reused by each instance read meanwhile.
+    double[] given = new double[ModelCosts.PER_ROW];
+    Arrays.fill(given, Double.NaN);
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String name = parser.currentName();
       JsonToken value = parser.nextToken();
       if (name.equals("instances") && value == JsonToken.START_ARRAY) {
         readRowsFrom(parser, parser.nextToken(), sink);
-        found = true;
+        instances = true;
       } else if (name.equals("features") && value == JsonToken.START_ARRAY) {
         readNumbers(parser, sink, "the row", false);
-        found = true;
-      } else {
+        row = sink.rows - 1;
+      } else if (!readCost(parser, name, value, given, "the row")) {
         parser.skipChildren();
       }
     }
-    if (!found) {
+    if (!instances && row < 0) {
       throw ServingException.badRequest(
           "The JSON object has neither \"instances\" nor \"features\"; send {\"instances\": [[…],"
               + " …]} or {\"features\": […]}.");
+    }
+    if (ModelCosts.carries(given, 0)) {
+      if (instances) {
+        throw ServingException.badRequest(
+            "The JSON body gives costs beside \"instances\"; give each instance its own, e.g."
+                + " {\"instances\": [{\"features\": […], \"cost_fn\": 500}]}.");
+      }
+      checkCosts(given, "the row");
+      sink.setCosts(row, given);
     }
   }
 
@@ -147,18 +193,71 @@ final class JsonRequestDecoder {
   }
 
   private void readFeaturesObject(JsonParser parser, Sink sink, String where) throws IOException {
-    boolean found = false;
+    int row = -1;
+    Arrays.fill(sink.pending, Double.NaN);
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String name = parser.currentName();
-      if (parser.nextToken() == JsonToken.START_ARRAY && name.equals("features")) {
+      JsonToken value = parser.nextToken();
+      if (value == JsonToken.START_ARRAY && name.equals("features")) {
         readNumbers(parser, sink, where, false);
-        found = true;
-      } else {
+        row = sink.rows - 1;
+      } else if (!readCost(parser, name, value, sink.pending, where)) {
         parser.skipChildren();
       }
     }
-    if (!found) {
+    if (row < 0) {
       throw ServingException.badRequest("JSON " + where + " has no \"features\" array.");
+    }
+    if (ModelCosts.carries(sink.pending, 0)) {
+      checkCosts(sink.pending, where);
+      sink.setCosts(row, sink.pending);
+    }
+  }
+
+  /**
+   * Reads the field's value into {@code pending} if the field names a cost.
+   *
+   * @return whether it does
+   */
+  private boolean readCost(
+      JsonParser parser, String name, JsonToken value, double[] pending, String where)
+      throws IOException {
+    Outcome outcome = costs.outcomeNamed(name);
+    if (outcome == null) {
+      return false;
+    }
+    if (value == JsonToken.VALUE_NULL) {
+      return true;
+    }
+    if (value != JsonToken.VALUE_NUMBER_INT && value != JsonToken.VALUE_NUMBER_FLOAT) {
+      String text =
+          value == JsonToken.VALUE_STRING ? "\"" + parser.getText() + "\"" : parser.getText();
+      throw ServingException.badRequest(
+          "JSON "
+              + where
+              + ", \""
+              + name
+              + "\": "
+              + text
+              + " is not a number; a cost is a number.");
+    }
+    double cost = parser.getDoubleValue();
+    if (!Double.isFinite(cost)) {
+      throw ServingException.badRequest(
+          "JSON " + where + ", \"" + name + "\": " + parser.getText() + " is not finite.");
+    }
+    if (!Double.isNaN(pending[outcome.ordinal()])) {
+      throw ServingException.badRequest(
+          "JSON " + where + " gives the cost of a " + outcome.words() + " twice.");
+    }
+    pending[outcome.ordinal()] = cost;
+    return true;
+  }
+
+  private void checkCosts(double[] pending, String where) {
+    String problem = costs.unreasonable(pending, 0);
+    if (problem != null) {
+      throw ServingException.badRequest("JSON " + where + ": " + problem);
     }
   }
 

@@ -12,8 +12,17 @@ import java.util.Locale;
 public enum OutputField {
   /** The model's probability of the positive class. */
   PROBABILITY("probability"),
-  /** 1 when the probability is at least the threshold, else 0. */
-  LABEL("label");
+  /** 1 when the row is flagged (its probability is at least its threshold), else 0. */
+  LABEL("label"),
+  /**
+   * Two numbers: the expected cost of flagging the row, p·c_TP + (1 − p)·c_FP, then of passing it,
+   * p·c_FN + (1 − p)·c_TN, with the row's costs where it gives them and the fixed ones elsewhere.
+   * In JSON they are {@link #FLAG_KEY} and {@link #PASS_KEY}; in CSV two columns in that order.
+   */
+  EXPECTED_COST("expected_cost");
+
+  static final String FLAG_KEY = "expected_cost_flag";
+  static final String PASS_KEY = "expected_cost_pass";
 
   static final List<OutputField> DEFAULT = List.of(PROBABILITY, LABEL);
 
@@ -29,7 +38,8 @@ public enum OutputField {
 
   /**
    * Parses a list such as {@code probability,label} or {@code label} (separated by commas, spaces
-   * or {@code +}), in the order given.
+   * or {@code +}), in the order given. Linear Learner's names are accepted too: {@code score} for
+   * the probability, {@code predicted_label} for the label.
    */
   static List<OutputField> parseList(String text) {
     List<OutputField> fields = new ArrayList<>();
@@ -41,16 +51,20 @@ public enum OutputField {
           switch (part) {
             case "probability", "probabilities", "score" -> PROBABILITY;
             case "label", "labels", "predicted_label" -> LABEL;
+            case "expected_cost", "expected_costs" -> EXPECTED_COST;
             default ->
                 throw ServingException.badRequest(
-                    "Unknown output field '" + part + "'; use probability, label or both.");
+                    "Unknown output field '"
+                        + part
+                        + "'; use probability, label, expected_cost or several of them.");
           };
       if (!fields.contains(field)) {
         fields.add(field);
       }
     }
     if (fields.isEmpty()) {
-      throw ServingException.badRequest("No output fields given; use probability, label or both.");
+      throw ServingException.badRequest(
+          "No output fields given; use probability, label, expected_cost or several of them.");
     }
     return List.copyOf(fields);
   }

@@ -5,21 +5,24 @@ import io.costwise.artifact.NetworkScorer;
 import java.util.List;
 
 /**
- * The model as the server uses it: the feature names, the stored threshold, and the plain-Java
- * scorer (no native call per request; equal to the DL4J network, as a test shows).
+ * The model as the server uses it: the feature names, the stored threshold, the costs, and the
+ * plain-Java scorer (no native call per request; equal to the DL4J network, as a test shows).
  */
 public final class Predictor {
   private final NetworkScorer scorer;
   private final double threshold;
   private final List<String> featureNames;
+  private final ModelCosts costs;
 
-  public Predictor(NetworkScorer scorer, double threshold, List<String> featureNames) {
+  public Predictor(
+      NetworkScorer scorer, double threshold, List<String> featureNames, ModelCosts costs) {
     if (scorer.features() != featureNames.size()) {
       throw new IllegalArgumentException("one name per feature");
     }
     this.scorer = scorer;
     this.threshold = threshold;
     this.featureNames = List.copyOf(featureNames);
+    this.costs = costs;
   }
 
   /** The predictor of a model description: no DL4J, no native libraries, no network to load. */
@@ -27,7 +30,8 @@ public final class Predictor {
     return new Predictor(
         description.scorer().toNetworkScorer(),
         description.decisionThreshold(),
-        description.featureNames());
+        description.featureNames(),
+        ModelCosts.fromHyperparameters(description.hyperparameters(), description.featureNames()));
   }
 
   public double threshold() {
@@ -42,7 +46,17 @@ public final class Predictor {
     return featureNames.size();
   }
 
-  /** Probabilities of the first {@code rows} rows of a row-major block. */
+  /** What each outcome costs: the fixed table and the names a request may give costs under. */
+  public ModelCosts costs() {
+    return costs;
+  }
+
+  /**
+   * Probabilities of the first {@code rows} rows of a row-major block. The one source of the
+   * probabilities the endpoint returns and decides with (labels, minimum-risk decisions, expected
+   * costs), so a map from scores to probabilities, such as a calibration, belongs here and nowhere
+   * else.
+   */
   double[] probabilities(double[] rowMajor, int rows) {
     return scorer.scoreAll(rowMajor, rows);
   }

@@ -15,35 +15,36 @@ import java.util.List;
  *   <li>{@code application/jsonlines}: one such object per line.
  * </ul>
  *
- * Probabilities are written with {@link Double#toString}: the shortest text that reads back as the
- * same double.
+ * With {@link OutputField#EXPECTED_COST}, two numbers per row: {@code expected_cost_flag} then
+ * {@code expected_cost_pass} (two CSV columns in that order). Probabilities and costs are written
+ * with {@link Double#toString}: the shortest text that reads back as the same double.
  */
 final class ResponseEncoder {
   private ResponseEncoder() {}
 
   static byte[] encode(
-      String mediaType, double[] probabilities, double threshold, List<OutputField> fields) {
+      String mediaType, double[] probabilities, Decisions decisions, List<OutputField> fields) {
     StringBuilder out = new StringBuilder(probabilities.length * (fields.size() * 12 + 20));
     switch (mediaType) {
       case ContentTypes.CSV -> {
-        for (double p : probabilities) {
-          appendFields(out, p, threshold, fields, false);
+        for (int row = 0; row < probabilities.length; row++) {
+          appendFields(out, row, probabilities[row], decisions, fields, false);
           out.append('\n');
         }
       }
       case ContentTypes.JSON -> {
         out.append("{\"predictions\":[");
-        for (int i = 0; i < probabilities.length; i++) {
-          if (i > 0) {
+        for (int row = 0; row < probabilities.length; row++) {
+          if (row > 0) {
             out.append(',');
           }
-          appendObject(out, probabilities[i], threshold, fields);
+          appendObject(out, row, probabilities[row], decisions, fields);
         }
         out.append("]}");
       }
       case ContentTypes.JSON_LINES -> {
-        for (double p : probabilities) {
-          appendObject(out, p, threshold, fields);
+        for (int row = 0; row < probabilities.length; row++) {
+          appendObject(out, row, probabilities[row], decisions, fields);
           out.append('\n');
         }
       }
@@ -53,27 +54,37 @@ final class ResponseEncoder {
   }
 
   private static void appendObject(
-      StringBuilder out, double p, double threshold, List<OutputField> fields) {
+      StringBuilder out, int row, double p, Decisions decisions, List<OutputField> fields) {
     out.append('{');
-    appendFields(out, p, threshold, fields, true);
+    appendFields(out, row, p, decisions, fields, true);
     out.append('}');
   }
 
   private static void appendFields(
-      StringBuilder out, double p, double threshold, List<OutputField> fields, boolean named) {
+      StringBuilder out,
+      int row,
+      double p,
+      Decisions decisions,
+      List<OutputField> fields,
+      boolean named) {
     for (int f = 0; f < fields.size(); f++) {
       if (f > 0) {
         out.append(',');
       }
       OutputField field = fields.get(f);
-      if (named) {
-        out.append('"').append(field.key()).append("\":");
-      }
-      if (field == OutputField.PROBABILITY) {
-        out.append(p);
-      } else {
-        out.append(p >= threshold ? 1 : 0);
+      switch (field) {
+        case PROBABILITY -> name(out, field.key(), named).append(p);
+        case LABEL -> name(out, field.key(), named).append(decisions.flag(row, p) ? 1 : 0);
+        case EXPECTED_COST -> {
+          name(out, OutputField.FLAG_KEY, named).append(decisions.expectedCost(row, p, true));
+          out.append(',');
+          name(out, OutputField.PASS_KEY, named).append(decisions.expectedCost(row, p, false));
+        }
       }
     }
+  }
+
+  private static StringBuilder name(StringBuilder out, String key, boolean named) {
+    return named ? out.append('"').append(key).append("\":") : out;
   }
 }

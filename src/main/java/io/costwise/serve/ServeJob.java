@@ -79,14 +79,15 @@ public final class ServeJob {
             ? location
             : SavedModel.unpack(location, Files.createTempDirectory("costwise-model"));
     ModelDescription description = SavedModel.describe(folder);
+    Predictor predictor = Predictor.of(description);
     LOG.info(
-        "Loaded the model from {}: {} features, threshold {} ({})",
+        "Loaded the model from {}: {} features, threshold {} ({}); rows may carry costs as {}",
         location,
         description.featureCount(),
         description.decisionThreshold(),
-        description.thresholdRule());
-    return new InferenceService(
-        Predictor.of(description), ServingSettings.from(environment, server.port()));
+        description.thresholdRule(),
+        predictor.costs().describeNames());
+    return new InferenceService(predictor, ServingSettings.from(environment, server.port()));
   }
 
   private static int failed(InferenceServer server, Thread hook, String reason, Throwable e) {

@@ -83,6 +83,43 @@ class InferenceServerTest {
   }
 
   @Test
+  void csvWithCostsGetsEachRowsMinimumRiskDecision() throws Exception {
+    server.ready(ServeFixtures.service());
+    int row = 0;
+    while (ServeFixtures.WDBC.labels()[row] != 0) {
+      row++;
+    }
+    String features = ServeFixtures.csvRow(row);
+    // The same features three times: c_FP 0 and c_FN 1 make the threshold 0 (always flag); c_FP 1
+    // and c_FN 0 make it 1 (flag only at p = 1); empty costs leave the model's threshold 0.5.
+    String body =
+        String.join(",", ServeFixtures.names())
+            + ",C_FP,C_FN\n"
+            + features
+            + ",0,1\n"
+            + features
+            + ",1,0\n"
+            + features
+            + ",,\n";
+    HttpResponse<String> response =
+        send(
+            post("text/csv", body)
+                .header(HttpEndpoints.CUSTOM_ATTRIBUTES, "fields=probability,label"));
+    assertEquals(200, response.statusCode(), response.body());
+    String[] lines = response.body().split("\n");
+    assertEquals(3, lines.length);
+    double p = Double.parseDouble(lines[0].split(",")[0]);
+    assertTrue(p < 0.5, "a benign row: " + p);
+    assertEquals(List.of(p + ",1", p + ",0", p + ",0"), List.of(lines));
+    assertEquals(
+        "threshold=0.5, rows_with_costs=bayes_risk",
+        response.headers().firstValue(HttpEndpoints.CUSTOM_ATTRIBUTES).orElseThrow());
+    HttpResponse<String> bad = send(post("text/csv", body.replace(",0,1\n", ",0,-1\n")));
+    assertEquals(400, bad.statusCode());
+    assertTrue(bad.body().contains("Line 2: the costs are not reasonable"), bad.body());
+  }
+
+  @Test
   void executionParametersReportTheBatchSettings() throws Exception {
     HttpResponse<String> response = send(to("/execution-parameters"));
     assertEquals(200, response.statusCode());

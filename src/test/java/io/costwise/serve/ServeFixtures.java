@@ -25,7 +25,28 @@ final class ServeFixtures {
           .train(WDBC, Optional.empty(), Optional.empty())
           .network()
           .scorer();
-  static final Predictor PREDICTOR = new Predictor(MODEL, 0.5, WDBC.featureNames());
+
+  /**
+   * The endpoint's costs, as model.json would store them: a small table (c_TN 0, c_FP 1, c_FN 9,
+   * c_TP 0, so the cost-optimal threshold is 0.1) and cost columns named C_FP and C_FN, and one for
+   * true positives given by number (so reachable only as cost_tp).
+   */
+  static final ModelCosts COSTS =
+      ModelCosts.fromHyperparameters(
+          Hyperparameters.defaults()
+              .with(
+                  java.util.Map.of(
+                      "value_tn", "0",
+                      "value_fp", "-1",
+                      "value_fn", "-9",
+                      "value_tp", "0",
+                      "cost_fp_column", "C_FP",
+                      "cost_fn_column", "C_FN",
+                      "cost_tp_column", "33"))
+              .asMap(),
+          WDBC.featureNames());
+
+  static final Predictor PREDICTOR = new Predictor(MODEL, 0.5, WDBC.featureNames(), COSTS);
 
   private ServeFixtures() {}
 
