@@ -1,7 +1,6 @@
 package io.costwise.learn;
 
 import io.costwise.artifact.NetworkShape;
-import io.costwise.config.LossFunctionType;
 import io.costwise.config.OptimizerType;
 import io.costwise.config.TrainingConfig;
 import java.io.IOException;
@@ -46,8 +45,22 @@ final class Dl4jNetworks {
     thread.start();
   }
 
-  /** The network for these settings and layer sizes, starting from {@code parameters}. */
+  /**
+   * The network for these settings and layer sizes, starting from {@code parameters}, as stored
+   * (with {@link #loss}).
+   */
   static MultiLayerNetwork create(TrainingConfig config, NetworkShape shape, double[] parameters) {
+    return create(config, shape, parameters, loss(config));
+  }
+
+  /** The network the dl4j engine trains (with {@link #trainingLoss}). */
+  static MultiLayerNetwork forTraining(
+      TrainingConfig config, NetworkShape shape, double[] parameters) {
+    return create(config, shape, parameters, trainingLoss(config));
+  }
+
+  private static MultiLayerNetwork create(
+      TrainingConfig config, NetworkShape shape, double[] parameters, ILossFunction loss) {
     NeuralNetConfiguration.Builder builder =
         new NeuralNetConfiguration.Builder()
             .seed(config.seed())
@@ -69,7 +82,7 @@ final class Dl4jNetworks {
     }
     int last = shape.layers() - 1;
     layers.layer(
-        new OutputLayer.Builder(loss(config))
+        new OutputLayer.Builder(loss)
             .nIn(shape.inputsOf(last))
             .nOut(1)
             .activation(Activation.SIGMOID)
@@ -91,11 +104,29 @@ final class Dl4jNetworks {
     new SavedNetwork(create(config, shape, parameters), normalizer).write(file, false);
   }
 
+  /**
+   * The loss the stored network names: DL4J's cross-entropy, or the cost loss ({@code fn = fp = 1}
+   * for the expected cost with per-row costs, whose costs are row weights, data rather than part of
+   * the network).
+   */
   static ILossFunction loss(TrainingConfig config) {
-    return config.lossFunction() == LossFunctionType.CUSTOM
-        ? new AsymmetricCostLoss(
-            config.costs().falseNegativeCost(), config.costs().falsePositiveCost())
-        : new LossBinaryXENT();
+    return switch (config.lossFunction()) {
+      case BUILTIN, WEIGHTED_BUILTIN -> new LossBinaryXENT();
+      case CUSTOM ->
+          new AsymmetricCostLoss(
+              config.costs().falseNegativeCost(), config.costs().falsePositiveCost());
+      case EXPECTED_COST -> new AsymmetricCostLoss(1, 1);
+    };
+  }
+
+  /**
+   * The loss the dl4j engine trains with: {@link #loss}, taking each row's weight from the labels
+   * array ({@link RowWeightedLoss}) when the loss weighs rows.
+   */
+  static ILossFunction trainingLoss(TrainingConfig config) {
+    return config.lossFunction().usesDecisionCosts()
+        ? new RowWeightedLoss(loss(config))
+        : loss(config);
   }
 
   private static IUpdater updater(TrainingConfig config) {

@@ -17,6 +17,10 @@ import java.util.stream.IntStream;
  * bit of the model. Every inner loop runs over contiguous memory ({@code a·x + y} shapes the JIT
  * vectorises): the forward pass of a hidden layer reads a transposed copy of its weights, made once
  * per step.
+ *
+ * <p>Row weights ({@link RowWeights}) multiply each row's loss and dL/dz where the dl4j engine's
+ * {@link RowWeightedLoss} does: after the loss's own arithmetic, before back-propagation; the sum
+ * is still divided by the number of rows, not by the weights' sum, as DL4J's updater does.
  */
 final class FastLearner implements Learner {
   /**
@@ -68,7 +72,40 @@ final class FastLearner implements Learner {
   }
 
   @Override
-  public double step(double[] features, double[] labels, int rows) {
+  public double step(double[] features, double[] labels, double[] weights, int rows) {
+    double lossSum = accumulate(features, labels, weights, rows);
+    // DL4J's order: the summed gradient divided by the batch size, then L2 on the weights, then
+    // the optimiser.
+    for (int i = 0; i < gradient.length; i++) {
+      gradient[i] /= rows;
+    }
+    if (l2 > 0) {
+      for (int l = 0; l < shape.layers(); l++) {
+        for (int i = shape.weightOffset(l); i < shape.biasOffset(l); i++) {
+          gradient[i] += parameters[i] * l2;
+        }
+      }
+    }
+    optimizer.step(parameters, gradient, iteration++);
+    return lossSum;
+  }
+
+  /**
+   * The gradient of the summed (weighted) loss of the first {@code rows} rows with respect to every
+   * parameter, before the division by the batch size and L2, without a step: what the gradient
+   * check holds against finite differences.
+   */
+  double[] summedGradient(double[] features, double[] labels, double[] weights, int rows) {
+    accumulate(features, labels, weights, rows);
+    return gradient.clone();
+  }
+
+  /**
+   * Sums the rows' gradients into {@link #gradient}, chunk by chunk in chunk order.
+   *
+   * @return the summed loss
+   */
+  private double accumulate(double[] features, double[] labels, double[] weights, int rows) {
     if (shape.layers() > 1) {
       transposeWeights();
     }
@@ -83,10 +120,10 @@ final class FastLearner implements Learner {
     if (parallel && count >= 2 && (long) rows * parameters.length >= PARALLEL_WORK) {
       IntStream.range(0, count)
           .parallel()
-          .forEach(c -> chunks[c].run(features, labels, c * chunkRows, end(c, rows)));
+          .forEach(c -> chunks[c].run(features, labels, weights, c * chunkRows, end(c, rows)));
     } else {
       for (int c = 0; c < count; c++) {
-        chunks[c].run(features, labels, c * chunkRows, end(c, rows));
+        chunks[c].run(features, labels, weights, c * chunkRows, end(c, rows));
       }
     }
     Arrays.fill(gradient, 0.0);
@@ -98,19 +135,6 @@ final class FastLearner implements Learner {
       }
       lossSum += chunks[c].lossSum;
     }
-    // DL4J's order: the summed gradient divided by the batch size, then L2 on the weights, then
-    // the optimiser.
-    for (int i = 0; i < gradient.length; i++) {
-      gradient[i] /= rows;
-    }
-    if (l2 > 0) {
-      for (int l = 0; l < shape.layers(); l++) {
-        for (int i = shape.weightOffset(l); i < shape.biasOffset(l); i++) {
-          gradient[i] += parameters[i] * l2;
-        }
-      }
-    }
-    optimizer.step(parameters, gradient, iteration++);
     return lossSum;
   }
 
@@ -167,20 +191,21 @@ final class FastLearner implements Learner {
       }
     }
 
-    void run(double[] x, double[] y, int from, int to) {
+    /** Rows {@code from} to {@code to}, weighted by {@code w} unless it is null. */
+    void run(double[] x, double[] y, double[] w, int from, int to) {
       Arrays.fill(gradient, 0.0);
       lossSum = 0;
       if (shape.layers() == 1) {
-        runUnit(x, y, from, to);
+        runUnit(x, y, w, from, to);
       } else {
         for (int r = from; r < to; r++) {
-          runRow(x, r * shape.inputs(), y[r]);
+          runRow(x, r * shape.inputs(), y[r], w == null ? 1.0 : w[r]);
         }
       }
     }
 
     /** One logistic unit: a dot product and an a·x + y per row. */
-    private void runUnit(double[] x, double[] y, int from, int to) {
+    private void runUnit(double[] x, double[] y, double[] w, int from, int to) {
       int inputs = shape.inputs();
       double bias = parameters[inputs];
       for (int r = from; r < to; r++) {
@@ -202,7 +227,13 @@ final class FastLearner implements Learner {
         }
         double p = NetworkScorer.sigmoid(bias + ((z0 + z1) + (z2 + z3)));
         double d = loss.gradient(p, y[r]);
-        lossSum += loss.value(p, y[r]);
+        double value = loss.value(p, y[r]);
+        // Unweighted, the multiplications are skipped (multiplying by 1 would change no bit).
+        if (w != null) {
+          d *= w[r];
+          value *= w[r];
+        }
+        lossSum += value;
         if (d != 0) {
           for (int k = 0; k < inputs; k++) {
             gradient[k] += d * x[offset + k];
@@ -212,8 +243,11 @@ final class FastLearner implements Learner {
       }
     }
 
-    /** A network with hidden ReLU layers: forward, then back-propagate, one row. */
-    private void runRow(double[] x, int offset, double label) {
+    /**
+     * A network with hidden ReLU layers: forward, then back-propagate, one row of weight {@code
+     * weight} (1 unweighted: multiplying by 1 changes no bit).
+     */
+    private void runRow(double[] x, int offset, double label, double weight) {
       int layers = shape.layers();
       for (int l = 0; l < layers; l++) {
         int inputs = shape.inputsOf(l);
@@ -241,8 +275,8 @@ final class FastLearner implements Learner {
         }
       }
       double p = activations[layers][0];
-      deltas[layers - 1][0] = loss.gradient(p, label);
-      lossSum += loss.value(p, label);
+      deltas[layers - 1][0] = loss.gradient(p, label) * weight;
+      lossSum += loss.value(p, label) * weight;
       for (int l = layers - 1; l >= 0; l--) {
         int inputs = shape.inputsOf(l);
         int outputs = shape.outputsOf(l);

@@ -8,11 +8,12 @@ package io.costwise.learn;
 interface Learner {
   /**
    * One step on the first {@code rows} rows of {@code features} (row-major, already standardised)
-   * with {@code labels}.
+   * with {@code labels}, each row's loss and gradient multiplied by its weight when {@code weights}
+   * is not null ({@link RowWeights}).
    *
-   * @return the summed loss of those rows before the step
+   * @return the summed (weighted) loss of those rows before the step
    */
-  double step(double[] features, double[] labels, int rows);
+  double step(double[] features, double[] labels, double[] weights, int rows);
 
   /** A copy of the parameters, in {@link io.costwise.artifact.NetworkShape}'s flat layout. */
   double[] parameters();

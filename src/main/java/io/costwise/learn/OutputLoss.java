@@ -1,6 +1,5 @@
 package io.costwise.learn;
 
-import io.costwise.config.LossFunctionType;
 import io.costwise.config.TrainingConfig;
 
 /**
@@ -15,10 +14,20 @@ interface OutputLoss {
   /** dL/dz at {@code p = sigmoid(z)}. */
   double gradient(double p, double y);
 
+  /**
+   * The loss of these settings, per row. The losses that weigh rows by their decision costs are the
+   * unweighted ones here; the learners multiply each row by its {@link RowWeights weight}. The
+   * expected cost with per-row costs is {@code Cost(1, 1)}: weighted by w_i = c_FN − c_TP (a
+   * positive) or c_FP − c_TN (a negative), it has the expected cost's gradient, and differs from it
+   * by a per-row constant (c_TP or c_TN), which the reported losses leave out.
+   */
   static OutputLoss of(TrainingConfig config) {
-    return config.lossFunction() == LossFunctionType.CUSTOM
-        ? new Cost(config.costs().falseNegativeCost(), config.costs().falsePositiveCost())
-        : new CrossEntropy();
+    return switch (config.lossFunction()) {
+      case BUILTIN, WEIGHTED_BUILTIN -> new CrossEntropy();
+      case CUSTOM ->
+          new Cost(config.costs().falseNegativeCost(), config.costs().falsePositiveCost());
+      case EXPECTED_COST -> new Cost(1, 1);
+    };
   }
 
   /**

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.nd4j.common.primitives.Pair;
@@ -13,6 +14,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
+import org.nd4j.linalg.lossfunctions.impl.LossBinaryXENT;
 import org.nd4j.shade.jackson.databind.ObjectMapper;
 
 class AsymmetricCostLossTest {
@@ -54,6 +56,40 @@ class AsymmetricCostLossTest {
   void gradientMatchesFiniteDifferences() {
     double error = maxRelativeGradientError(new AsymmetricCostLoss(200, 1), 64, 7);
     assertTrue(error < 1e-6, "max relative error " + error);
+  }
+
+  @Test
+  void rowWeightsMultiplyEachRowsLossAndGradientOnce() {
+    // RowWeightedLoss reads row i's weight from the second labels column; its loss and gradient
+    // are w_i times the wrapped loss's (not w_i² for the gradient).
+    double[] weights = logUniformWeights(64, 11);
+    for (ILossFunction loss : List.of(new AsymmetricCostLoss(1, 1), new LossBinaryXENT())) {
+      double error = maxRelativeGradientError(new RowWeightedLoss(loss), 64, 7, weights);
+      assertTrue(error < 1e-6, loss + ": max relative error " + error);
+    }
+  }
+
+  @Test
+  void dl4jsBinaryXentWeighsTheGradientByAMaskSquared() {
+    // One reason row weights are not a DL4J labels mask: on one output unit a [rows, 1] mask has
+    // the labels' shape, and DL4J 1.0.0-M2.1's LossBinaryXENT then masks dL/dp and dL/dz both.
+    double[] weights = logUniformWeights(16, 3);
+    double[] y = alternating(16);
+    double[] z = gaussian(16, 5);
+    LossBinaryXENT plain = new LossBinaryXENT();
+    // computeGradient overwrites preOutput (the activation's backprop works in place): fresh
+    // arrays for each call.
+    INDArray unmasked = plain.computeGradient(column(y), column(z), SIGMOID, null);
+    INDArray masked = plain.computeGradient(column(y), column(z), SIGMOID, column(weights));
+    INDArray weighted =
+        new RowWeightedLoss(plain)
+            .computeGradient(labelsAndWeights(y, weights), column(z), SIGMOID, null);
+    for (int i = 0; i < 16; i++) {
+      double g = unmasked.getDouble(i, 0);
+      double w = weights[i];
+      assertEquals(g * w * w, masked.getDouble(i, 0), 1e-12 * Math.abs(g * w * w), "row " + i);
+      assertEquals(g * w, weighted.getDouble(i, 0), 1e-12 * Math.abs(g * w), "row " + i);
+    }
   }
 
   @Test
@@ -118,6 +154,15 @@ class AsymmetricCostLossTest {
 
   /** Central differences of each row's loss against computeGradient, float64. */
   static double maxRelativeGradientError(ILossFunction loss, int rows, long seed) {
+    return maxRelativeGradientError(loss, rows, seed, null);
+  }
+
+  /**
+   * The same with row weights (null for none) in the second labels column, for a {@link
+   * RowWeightedLoss}.
+   */
+  static double maxRelativeGradientError(
+      ILossFunction loss, int rows, long seed, double[] weights) {
     Random random = new Random(seed);
     double[] z = new double[rows];
     double[] y = new double[rows];
@@ -125,7 +170,7 @@ class AsymmetricCostLossTest {
       z[i] = random.nextGaussian() * 2;
       y[i] = random.nextBoolean() ? 1 : 0;
     }
-    INDArray labels = column(y);
+    INDArray labels = weights == null ? column(y) : labelsAndWeights(y, weights);
     INDArray analytic = loss.computeGradient(labels, column(z), SIGMOID, null);
     double worst = 0;
     double h = 1e-6;
@@ -145,6 +190,40 @@ class AsymmetricCostLossTest {
       worst = Math.max(worst, Math.abs(numeric - exact) / scale);
     }
     return worst;
+  }
+
+  /** Weights log-uniform over [1e−2, 1e2], seeded: four orders of magnitude apart. */
+  static double[] logUniformWeights(int rows, long seed) {
+    Random random = new Random(seed);
+    double[] weights = new double[rows];
+    for (int i = 0; i < rows; i++) {
+      weights[i] = Math.pow(10, -2 + 4 * random.nextDouble());
+    }
+    return weights;
+  }
+
+  private static double[] alternating(int rows) {
+    double[] y = new double[rows];
+    for (int i = 0; i < rows; i++) {
+      y[i] = i % 2;
+    }
+    return y;
+  }
+
+  private static double[] gaussian(int rows, long seed) {
+    Random random = new Random(seed);
+    double[] z = new double[rows];
+    for (int i = 0; i < rows; i++) {
+      z[i] = random.nextGaussian() * 2;
+    }
+    return z;
+  }
+
+  static INDArray labelsAndWeights(double[] y, double[] weights) {
+    return Nd4j.create(
+        RowWeightedLoss.labelsAndWeights(y, weights, y.length),
+        new long[] {y.length, 2},
+        DataType.DOUBLE);
   }
 
   static INDArray column(double... values) {

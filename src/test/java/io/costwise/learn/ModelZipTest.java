@@ -20,6 +20,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.lossfunctions.ILossFunction;
+import org.nd4j.linalg.lossfunctions.impl.LossBinaryXENT;
 
 /**
  * One model artifact for every consumer: what {@code serve} and {@code evaluate} compute from
@@ -97,6 +99,42 @@ class ModelZipTest {
     assertEquals(standardize, restored.scaler().isPresent());
     if (!standardize) {
       assertFalse(restored.scaler().isPresent());
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"expected_cost", "weighted_builtin"})
+  void aModelTrainedWithRowWeightsStoresTheUnweightedLoss(String loss, @TempDir Path dir)
+      throws Exception {
+    // The weights are data: the zip names the loss they weighed, as DL4J knows it, in both
+    // engines (the dl4j engine trains through RowWeightedLoss).
+    Dataset data = TestData.linear(200, 5, 3);
+    RowWeights weights =
+        new RowWeights(
+            RowWeights.normalised(AsymmetricCostLossTest.logUniformWeights(200, 2)),
+            Optional.empty());
+    for (String engine : new String[] {"fast", "dl4j"}) {
+      TrainedNetwork trained =
+          new Trainer(
+                  Configs.of("loss_function_type", loss, "epochs", "2", "engine", engine),
+                  r -> {},
+                  () -> false)
+              .train(data, Optional.empty(), weights, Optional.empty())
+              .network();
+      Path zip = dir.resolve(engine + ".zip");
+      trained.writeModelZip(zip);
+      SavedNetwork restored = SavedNetwork.read(zip, false);
+      OutputLayer output =
+          (OutputLayer)
+              restored
+                  .network()
+                  .getLayerWiseConfigurations()
+                  .getConf(restored.network().getnLayers() - 1)
+                  .getLayer();
+      ILossFunction expected =
+          loss.equals("expected_cost") ? new AsymmetricCostLoss(1, 1) : new LossBinaryXENT();
+      assertEquals(expected, output.getLossFn(), engine);
+      assertArrayEquals(trained.parameters(), restored.network().params().toDoubleVector(), 0.0);
     }
   }
 
