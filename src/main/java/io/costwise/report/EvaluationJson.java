@@ -11,6 +11,7 @@ import io.costwise.evaluation.CostSummary;
 import io.costwise.evaluation.Evaluation;
 import io.costwise.evaluation.ExpectedValuePoint;
 import io.costwise.evaluation.OutcomeValues;
+import io.costwise.evaluation.Reliability;
 import io.costwise.evaluation.RocPoint;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -81,7 +82,31 @@ public final class EvaluationJson {
 
   /** One split's figures (see the class comment for nulls and thinning). */
   public static Map<String, Object> ofSplit(ScoredSplit split) {
-    return ofEvaluation(split.evaluation());
+    Map<String, Object> json = ofEvaluation(split.evaluation());
+    json.put("reliability", reliability(split.reliability()));
+    split
+        .reliabilityBeforeCalibration()
+        .ifPresent(before -> json.put("reliability_before_calibration", reliability(before)));
+    return json;
+  }
+
+  private static Map<String, Object> reliability(Reliability r) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("brier", number(r.brierScore()));
+    json.put("expected_calibration_error", number(r.expectedCalibrationError()));
+    json.put("maximum_calibration_error", number(r.maximumCalibrationError()));
+    List<Map<String, Object>> bins = new ArrayList<>();
+    for (Reliability.Bin bin : r.bins()) {
+      Map<String, Object> b = new LinkedHashMap<>();
+      b.put("lower", number(bin.lower()));
+      b.put("upper", number(bin.upper()));
+      b.put("count", bin.count());
+      b.put("mean_probability", number(bin.meanScore()));
+      b.put("fraction_positive", number(bin.fractionPositive()));
+      bins.add(b);
+    }
+    json.put("bins", bins);
+    return json;
   }
 
   /** The figures of one evaluation, in the shape of {@link #ofSplit}. */

@@ -1,5 +1,6 @@
 package io.costwise.report;
 
+import io.costwise.evaluation.Reliability;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The report of one trained model on its splits (train, and validation when there is one), written
@@ -22,6 +24,8 @@ import java.util.Map;
  *       inlined, so the page is self-contained;
  *   <li>{@code roc.png}: every split's ROC curve;
  *   <li>{@code expected-value.png}: expected value per case against the threshold, per split;
+ *   <li>{@code reliability.png}: the reliability diagram of the last split, before and after
+ *       calibration when the model calibrates;
  *   <li>{@code scores-<split>.png}: per split, the score histogram of each actual class, with the
  *       split's name made file-safe ("validation" → {@code scores-validation.png}).
  * </ul>
@@ -62,17 +66,28 @@ public final class ModelReport {
             ExpectedValueChart.create(
                 context.title() + ": expected value per case by threshold", splits, unit));
 
+    ScoredSplit last = splits.get(splits.size() - 1);
+    Optional<Reliability> before = last.reliabilityBeforeCalibration();
+    RenderedChart reliability =
+        RenderedChart.of(
+            "reliability.png",
+            ReliabilityChart.create(
+                context.title() + " — " + last.name() + ": reliability of the probabilities",
+                before.orElse(last.reliability()),
+                before.isPresent() ? Optional.of(last.reliability()) : Optional.empty()));
+
     Files.createDirectories(dir);
     List<Path> written = new ArrayList<>();
     Path json = dir.resolve(JSON);
     EvaluationJson.write(json, EvaluationJson.of(context, splits));
     written.add(json);
     Path html = dir.resolve(HTML);
-    String page = ModelReportHtml.render(context, splits, perSplit, roc, value);
+    String page = ModelReportHtml.render(context, splits, perSplit, roc, value, reliability);
     Files.writeString(html, page, StandardCharsets.UTF_8);
     written.add(html);
     written.add(roc.writeInto(dir));
     written.add(value.writeInto(dir));
+    written.add(reliability.writeInto(dir));
     for (RenderedChart chart : perSplit.values()) {
       written.add(chart.writeInto(dir));
     }

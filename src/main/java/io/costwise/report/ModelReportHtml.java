@@ -15,7 +15,8 @@ final class ModelReportHtml {
       List<ScoredSplit> splits,
       Map<String, RenderedChart> scoreCharts,
       RenderedChart roc,
-      RenderedChart value) {
+      RenderedChart value,
+      RenderedChart reliability) {
     OutcomeValues values = Splits.commonValues(splits);
     Html page = new Html(context.title());
     page.heading(1, context.title());
@@ -67,6 +68,12 @@ final class ModelReportHtml {
     page.heading(2, "Charts");
     roc.addTo(page);
     value.addTo(page);
+    page.paragraph(
+        "Reliability: among cases given a probability near p, the share that were positive. A"
+            + " calibrated model lies on the diagonal, which the cost-optimal and minimum-risk"
+            + " rules assume.",
+        "note");
+    reliability.addTo(page);
 
     for (ScoredSplit split : splits) {
       Evaluation e = split.evaluation();

@@ -1,7 +1,9 @@
 package io.costwise.report;
 
 import io.costwise.evaluation.Evaluation;
+import io.costwise.evaluation.Reliability;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One labelled, scored data split and its evaluation: what every chart and table of a split is
@@ -14,8 +16,20 @@ import java.util.Objects;
  * @param scores the predicted probability of the positive class per case, in [0, 1]
  * @param labels the actual class per case, 0 or 1
  * @param evaluation every figure of these scores at the split's threshold
+ * @param uncalibratedScores the network's scores before calibration when {@code scores} are
+ *     calibrated, for the reliability diagram's "before"; null otherwise
  */
-public record ScoredSplit(String name, double[] scores, int[] labels, Evaluation evaluation) {
+public record ScoredSplit(
+    String name,
+    double[] scores,
+    int[] labels,
+    Evaluation evaluation,
+    double[] uncalibratedScores) {
+
+  /** A split whose scores are the model's probabilities as they are (no calibration). */
+  public ScoredSplit(String name, double[] scores, int[] labels, Evaluation evaluation) {
+    this(name, scores, labels, evaluation, null);
+  }
 
   /**
    * @throws IllegalArgumentException if the name is blank, the arrays differ in length, or their
@@ -29,6 +43,12 @@ public record ScoredSplit(String name, double[] scores, int[] labels, Evaluation
     }
     scores = scores.clone();
     labels = labels.clone();
+    if (uncalibratedScores != null) {
+      uncalibratedScores = uncalibratedScores.clone();
+      if (uncalibratedScores.length != scores.length) {
+        throw new IllegalArgumentException("one uncalibrated score per score");
+      }
+    }
     if (scores.length != labels.length || scores.length != evaluation.matrix().total()) {
       throw new IllegalArgumentException(
           "split "
@@ -43,8 +63,18 @@ public record ScoredSplit(String name, double[] scores, int[] labels, Evaluation
     }
   }
 
+  /** How well the probabilities are calibrated. */
+  public Reliability reliability() {
+    return Reliability.of(scores, labels);
+  }
+
+  /** How well the scores were calibrated before calibration, when they were calibrated. */
+  public Optional<Reliability> reliabilityBeforeCalibration() {
+    return Optional.ofNullable(uncalibratedScores).map(raw -> Reliability.of(raw, labels));
+  }
+
   /** The same split under another name, e.g. a model's name in a comparison. */
   ScoredSplit renamed(String newName) {
-    return new ScoredSplit(newName, scores, labels, evaluation);
+    return new ScoredSplit(newName, scores, labels, evaluation, uncalibratedScores);
   }
 }

@@ -1,5 +1,6 @@
 package io.costwise.serve;
 
+import io.costwise.artifact.Calibration;
 import io.costwise.artifact.ModelDescription;
 import io.costwise.artifact.NetworkScorer;
 import java.util.List;
@@ -13,9 +14,23 @@ public final class Predictor {
   private final double threshold;
   private final List<String> featureNames;
   private final ModelCosts costs;
+  private final Calibration calibration;
 
+  /** A predictor without calibration. */
   public Predictor(
       NetworkScorer scorer, double threshold, List<String> featureNames, ModelCosts costs) {
+    this(scorer, threshold, featureNames, costs, Calibration.none());
+  }
+
+  /**
+   * @param calibration maps the network's scores to the probabilities returned and decided with
+   */
+  public Predictor(
+      NetworkScorer scorer,
+      double threshold,
+      List<String> featureNames,
+      ModelCosts costs,
+      Calibration calibration) {
     if (scorer.features() != featureNames.size()) {
       throw new IllegalArgumentException("one name per feature");
     }
@@ -23,6 +38,7 @@ public final class Predictor {
     this.threshold = threshold;
     this.featureNames = List.copyOf(featureNames);
     this.costs = costs;
+    this.calibration = calibration;
   }
 
   /** The predictor of a model description: no DL4J, no native libraries, no network to load. */
@@ -31,7 +47,8 @@ public final class Predictor {
         description.scorer().toNetworkScorer(),
         description.decisionThreshold(),
         description.featureNames(),
-        ModelCosts.fromHyperparameters(description.hyperparameters(), description.featureNames()));
+        ModelCosts.fromHyperparameters(description.hyperparameters(), description.featureNames()),
+        description.calibrationOrNone());
   }
 
   public double threshold() {
@@ -58,6 +75,12 @@ public final class Predictor {
    * else.
    */
   double[] probabilities(double[] rowMajor, int rows) {
-    return scorer.scoreAll(rowMajor, rows);
+    double[] scores = scorer.scoreAll(rowMajor, rows);
+    if (!calibration.method().equals(Calibration.NONE)) {
+      for (int i = 0; i < rows; i++) {
+        scores[i] = calibration.apply(scores[i]);
+      }
+    }
+    return scores;
   }
 }

@@ -1,5 +1,6 @@
 package io.costwise.train;
 
+import io.costwise.artifact.Calibration;
 import io.costwise.artifact.NetworkScorer;
 import io.costwise.config.EvaluationConfig;
 import io.costwise.cost.CaseCosts;
@@ -9,7 +10,6 @@ import io.costwise.evaluation.Evaluation;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.DoubleUnaryOperator;
 
 /**
  * The trained model's probabilities on each channel, with each channel's costs, computed once for
@@ -17,35 +17,37 @@ import java.util.function.DoubleUnaryOperator;
  */
 record ScoredChannels(Channel train, Optional<Channel> validation) {
 
-  /** One channel's probabilities, labels and per-case costs. */
-  record Channel(double[] scores, int[] labels, CaseCosts costs) {}
-
   /**
-   * @param probability maps a network score to the probability decisions use (calibration, or
-   *     identity)
+   * One channel's probabilities, labels and per-case costs.
+   *
+   * @param uncalibrated the network's scores before calibration, or null without calibration
    */
+  record Channel(double[] scores, int[] labels, CaseCosts costs, double[] uncalibrated) {}
+
+  /** The network's scores on each channel, mapped by the calibration to probabilities. */
   static ScoredChannels of(
       NetworkScorer scorer,
-      DoubleUnaryOperator probability,
+      Calibration calibration,
       Dataset train,
       CaseCosts trainCosts,
       Optional<Dataset> validation,
       Optional<CaseCosts> validationCosts) {
     return new ScoredChannels(
-        new Channel(apply(probability, scorer.scores(train)), train.labels(), trainCosts),
-        validation.map(
-            v ->
-                new Channel(
-                    apply(probability, scorer.scores(v)),
-                    v.labels(),
-                    validationCosts.orElseThrow())));
+        channel(scorer, calibration, train, trainCosts),
+        validation.map(v -> channel(scorer, calibration, v, validationCosts.orElseThrow())));
   }
 
-  private static double[] apply(DoubleUnaryOperator probability, double[] scores) {
-    for (int i = 0; i < scores.length; i++) {
-      scores[i] = probability.applyAsDouble(scores[i]);
+  private static Channel channel(
+      NetworkScorer scorer, Calibration calibration, Dataset data, CaseCosts costs) {
+    double[] raw = scorer.scores(data);
+    if (calibration.method().equals(Calibration.NONE)) {
+      return new Channel(raw, data.labels(), costs, null);
     }
-    return scores;
+    double[] probabilities = new double[raw.length];
+    for (int i = 0; i < raw.length; i++) {
+      probabilities[i] = calibration.apply(raw[i]);
+    }
+    return new Channel(probabilities, data.labels(), costs, raw);
   }
 
   Channel channel(String name) {

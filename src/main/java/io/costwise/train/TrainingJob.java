@@ -3,12 +3,14 @@ package io.costwise.train;
 import io.costwise.BuildInfo;
 import io.costwise.artifact.Calibration;
 import io.costwise.artifact.ModelFolder;
+import io.costwise.calibration.CalibrationMethod;
 import io.costwise.config.EngineType;
 import io.costwise.config.EvaluationConfig;
 import io.costwise.config.Hyperparameter;
 import io.costwise.config.Hyperparameters;
 import io.costwise.config.TrainingConfig;
 import io.costwise.cost.CaseCosts;
+import io.costwise.cost.CostModel;
 import io.costwise.data.Dataset;
 import io.costwise.error.InvalidInputException;
 import io.costwise.evaluation.ChosenThreshold;
@@ -24,11 +26,11 @@ import io.costwise.sagemaker.HyperparameterFile;
 import io.costwise.sagemaker.SageMakerEnvironment;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
-import java.util.function.DoubleUnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -99,7 +101,8 @@ public final class TrainingJob {
     EvaluationConfig evaluation = hyperparameters.evaluationConfig();
     LOG.info("Hyperparameters: {}", hyperparameters.asMap());
 
-    ChannelLoader channels = new ChannelLoader(environment);
+    CostModel costModel = evaluation.costs();
+    ChannelLoader channels = new ChannelLoader(environment, costModel);
     Dataset train = channels.train();
     Optional<Dataset> validation = channels.validation(train);
     validation.ifPresent(v -> requireSameFeatureNames(train, v));
@@ -111,10 +114,14 @@ public final class TrainingJob {
     }
     if (evaluation.thresholdRule().needsValidation() && validation.isEmpty()) {
       throw new InvalidInputException(
-          "Hyperparameter decision_threshold is 'tuned', which chooses the threshold on the"
-              + " validation channel, but there is none; add a 'validation' channel or set"
-              + " decision_threshold to a number or cost_optimal.");
+          "Hyperparameter decision_threshold is '"
+              + evaluation.thresholdRule().text()
+              + "', which chooses the threshold on the validation channel, but there is none; add"
+              + " a 'validation' channel or set decision_threshold to a number, cost_optimal or"
+              + " bayes_risk.");
     }
+    CalibrationMethod calibrationMethod =
+        CalibrationMethod.of(hyperparameters.text(Hyperparameter.CALIBRATION));
 
     Optional<CheckpointStore> checkpoints =
         checkpointDir.map(
@@ -137,8 +144,13 @@ public final class TrainingJob {
             ? "one logistic unit"
             : "hidden ReLU layers " + config.hiddenLayers());
     TrainingResult result =
-        new Trainer(config, TrainingJob::logEpoch, stop::requested)
-            .train(train, validation, checkpoints);
+        CostTraining.train(
+            new Trainer(config, TrainingJob::logEpoch, stop::requested),
+            config,
+            costModel,
+            train,
+            validation,
+            checkpoints);
     double seconds = (System.nanoTime() - start) / 1e9;
     if (result.resumedAfterEpochs() > 0) {
       LOG.info("Resumed from the checkpoint after epoch {}", result.resumedAfterEpochs());
@@ -152,17 +164,36 @@ public final class TrainingJob {
                     best,
                     result.epochsRun()));
 
-    CaseCosts trainCosts = CaseCosts.fixed(evaluation.costs(), train.rows());
-    Optional<CaseCosts> validationCosts =
-        validation.map(v -> CaseCosts.fixed(evaluation.costs(), v.rows()));
+    Calibration calibration =
+        CalibrationStep.fit(
+            calibrationMethod,
+            result.network().scorer(),
+            train,
+            validation,
+            subset ->
+                CostTraining.train(
+                        new Trainer(config, report -> {}, stop::requested),
+                        config,
+                        costModel,
+                        subset,
+                        Optional.empty(),
+                        Optional.empty())
+                    .network()
+                    .scorer(),
+            config.seed(),
+            LOG::info);
+    CaseCosts trainCosts = train.caseCosts(costModel);
+    Optional<CaseCosts> validationCosts = validation.map(v -> v.caseCosts(costModel));
     ScoredChannels scored =
         ScoredChannels.of(
-            result.network().scorer(),
-            DoubleUnaryOperator.identity(),
-            train,
-            trainCosts,
-            validation,
-            validationCosts);
+            result.network().scorer(), calibration, train, trainCosts, validation, validationCosts);
+    List<String> warnings =
+        CostWarnings.of(
+            config,
+            evaluation,
+            trainCosts.meanValues(),
+            !calibration.method().equals(Calibration.NONE));
+    warnings.forEach(warning -> LOG.warn("Costs: {}", warning));
     ChosenThreshold threshold = scored.chooseThreshold(evaluation);
     LOG.info(
         "Decision threshold {} ({}): {}", threshold.value(), threshold.rule(), threshold.reason());
@@ -176,7 +207,7 @@ public final class TrainingJob {
             result,
             seconds,
             threshold,
-            Calibration.none(),
+            calibration,
             BuildInfo.load()));
     // DL4J writes model.zip (after its native backend, warming since the start, is ready) on one
     // core while the evaluation and report are computed on the other.
@@ -203,7 +234,9 @@ public final class TrainingJob {
         threshold,
         evaluation,
         scored,
-        evaluations);
+        evaluations,
+        warnings,
+        calibration);
     awaitSaved(saving);
   }
 

@@ -1,5 +1,6 @@
 package io.costwise.train;
 
+import io.costwise.artifact.Calibration;
 import io.costwise.config.EvaluationConfig;
 import io.costwise.config.LossFunctionType;
 import io.costwise.config.TrainingConfig;
@@ -40,7 +41,9 @@ final class TrainingReport {
       ChosenThreshold threshold,
       EvaluationConfig config,
       ScoredChannels scored,
-      Map<String, Evaluation> evaluations)
+      Map<String, Evaluation> evaluations,
+      List<String> warnings,
+      Calibration calibration)
       throws IOException {
     List<ScoredSplit> splits = new ArrayList<>();
     evaluations.forEach(
@@ -50,10 +53,19 @@ final class TrainingReport {
                     name,
                     scored.channel(name).scores(),
                     scored.channel(name).labels(),
-                    evaluation)));
+                    evaluation,
+                    scored.channel(name).uncalibrated())));
+    Map<String, String> facts = facts(training, threshold, config);
+    facts.put(
+        "calibration",
+        calibration.method().equals(Calibration.NONE)
+            ? "none: the network's scores are used as probabilities"
+            : calibration.method());
+    if (config.costs().perRow()) {
+      facts.put("cost columns", config.costs().columns().columns().toString());
+    }
     ReportContext context =
-        new ReportContext(
-            "costwise " + jobName.orElse("training job"), facts(training, threshold, config));
+        new ReportContext("costwise " + jobName.orElse("training job"), facts, warnings);
     try {
       List<Path> files = ModelReport.write(dir, context, splits);
       LOG.info("Evaluation report: {}", files.get(0).getParent());
@@ -72,6 +84,12 @@ final class TrainingReport {
       TrainingConfig training, ChosenThreshold threshold, EvaluationConfig config) {
     Map<String, String> facts = new LinkedHashMap<>();
     facts.put("loss", training.lossFunction().value());
+    if (training.lossFunction().usesDecisionCosts()) {
+      facts.put(
+          "training costs",
+          "the decision costs, each row weighted by what an error on it costs (normalised to mean"
+              + " 1)");
+    }
     if (training.lossFunction() == LossFunctionType.CUSTOM) {
       facts.put(
           "training costs",
