@@ -90,8 +90,9 @@ public final class ChannelReader {
   }
 
   /**
-   * @param memoryBudgetBytes how many bytes of features this reader may hold on the heap, over all
-   *     it reads; 0 puts every row on local disk
+   * @param memoryBudgetBytes how many bytes of features (and per-row costs) this reader may hold on
+   *     the heap, over all it reads; 0 puts every row's features on local disk (costs stay on the
+   *     heap, see {@link ChunkedRows})
    * @param scratchDir the folder for spill files
    */
   public ChannelReader(long memoryBudgetBytes, Path scratchDir) {

@@ -38,6 +38,11 @@ final class CostLayout {
   /** By {@link Outcome#ordinal()}: the fixed cost of outcomes without a column. */
   private final double[] fixed = new double[OUTCOMES.length];
 
+  /** Whether c_FP ≥ c_TN, and c_FN ≥ c_TP, is for the rows to meet: a column is in the pair. */
+  private final boolean checkFalseAlarms;
+
+  private final boolean checkMisses;
+
   /**
    * @param model null for {@link #NONE}
    * @param columns the distinct cost columns, 0-based, ascending
@@ -52,6 +57,8 @@ final class CostLayout {
       slotOf[outcome.ordinal()] = column == 0 ? -1 : Arrays.binarySearch(this.columns, column);
       fixed[outcome.ordinal()] = model == null ? 0 : model.fixedCost(outcome);
     }
+    checkFalseAlarms = hasColumn(Outcome.FALSE_POSITIVE);
+    checkMisses = hasColumn(Outcome.FALSE_NEGATIVE);
   }
 
   boolean isEmpty() {
@@ -126,18 +133,17 @@ final class CostLayout {
    * with no cost column are the fixed table's, not the data's, and are not checked here.
    */
   Outcome cheaperError(double[] costs) {
-    if (checked(Outcome.FALSE_POSITIVE)
+    if (checkFalseAlarms
         && cost(costs, Outcome.FALSE_POSITIVE) < cost(costs, Outcome.TRUE_NEGATIVE)) {
       return Outcome.FALSE_POSITIVE;
     }
-    if (checked(Outcome.FALSE_NEGATIVE)
-        && cost(costs, Outcome.FALSE_NEGATIVE) < cost(costs, Outcome.TRUE_POSITIVE)) {
+    if (checkMisses && cost(costs, Outcome.FALSE_NEGATIVE) < cost(costs, Outcome.TRUE_POSITIVE)) {
       return Outcome.FALSE_NEGATIVE;
     }
     return null;
   }
 
-  private boolean checked(Outcome error) {
+  private boolean hasColumn(Outcome error) {
     return slot(error) >= 0 || slot(rightDecision(error)) >= 0;
   }
 
