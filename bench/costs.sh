@@ -46,7 +46,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
 
-DATA=${DATA:-/work/shared/data/bankmarketing.csv}
+DATA=${DATA:-src/main/resources/datasets/bankmarketing.csv}
 EPOCHS=${EPOCHS:-30}
 BATCH_SIZE=${BATCH_SIZE:-64}
 LEARNING_RATE=${LEARNING_RATE:-0.01}
@@ -77,6 +77,9 @@ CONFIGS=(
   "weighted_builtin+bayes_risk       weighted_lr+bayes_risk   loss_function_type=weighted_builtin calibration=none decision_threshold=bayes_risk"
   "builtin+tuned                     lr+tuned                 loss_function_type=builtin calibration=none decision_threshold=tuned"
   "weighted_builtin+tuned/validation -                        loss_function_type=weighted_builtin calibration=none decision_threshold=tuned channels=train+validation"
+  "weighted_builtin+isotonic+bayes_risk -                     loss_function_type=weighted_builtin calibration=isotonic decision_threshold=bayes_risk"
+  "expected_cost+isotonic+bayes_risk -                        loss_function_type=expected_cost calibration=isotonic decision_threshold=bayes_risk"
+  "builtin+isotonic+bayes_risk/validation -                   loss_function_type=builtin calibration=isotonic decision_threshold=bayes_risk channels=train+validation"
 )
 # Shared by every configuration (a configuration's own pairs win, COSTWISE_EXTRA_HP over both).
 COMMON_HP="cost_fp_column=C_FP cost_fn_column=C_FN cost_tp_column=C_TP cost_tn_column=C_TN value_unit=EUR epochs=$EPOCHS batch_size=$BATCH_SIZE learning_rate=$LEARNING_RATE optimizer=$OPTIMIZER seed=$SEED"

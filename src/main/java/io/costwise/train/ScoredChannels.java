@@ -54,18 +54,6 @@ record ScoredChannels(Channel train, Optional<Channel> validation) {
     return name.equals(ChannelLoader.VALIDATION) ? validation.orElseThrow() : train;
   }
 
-  /**
-   * Chooses on validation when the rule needs it (the job has checked that there is one); rules
-   * that need one cost table take it from the training channel's costs.
-   */
-  ChosenThreshold chooseThreshold(EvaluationConfig config) {
-    if (config.thresholdRule().needsValidation()) {
-      Channel v = validation.orElseThrow();
-      return config.thresholdRule().choose(v.scores(), v.labels(), v.costs());
-    }
-    return config.thresholdRule().choose(new double[0], new int[0], train.costs());
-  }
-
   /** Evaluations by channel name, train first. */
   Map<String, Evaluation> evaluate(ChosenThreshold threshold, EvaluationConfig config) {
     Map<String, Evaluation> evaluations = new LinkedHashMap<>();

@@ -112,14 +112,6 @@ public final class TrainingJob {
               + " validation channel, but there is none; add a 'validation' channel or set"
               + " early_stopping_patience to off.");
     }
-    if (evaluation.thresholdRule().needsValidation() && validation.isEmpty()) {
-      throw new InvalidInputException(
-          "Hyperparameter decision_threshold is '"
-              + evaluation.thresholdRule().text()
-              + "', which chooses the threshold on the validation channel, but there is none; add"
-              + " a 'validation' channel or set decision_threshold to a number, cost_optimal or"
-              + " bayes_risk.");
-    }
     CalibrationMethod calibrationMethod =
         CalibrationMethod.of(hyperparameters.text(Hyperparameter.CALIBRATION));
 
@@ -164,25 +156,31 @@ public final class TrainingJob {
                     best,
                     result.epochsRun()));
 
-    Calibration calibration =
-        CalibrationStep.fit(
-            calibrationMethod,
-            result.network().scorer(),
-            train,
-            validation,
-            subset ->
-                CostTraining.train(
-                        new Trainer(config, report -> {}, stop::requested),
-                        config,
-                        costModel,
-                        subset,
-                        Optional.empty(),
-                        Optional.empty())
-                    .network()
-                    .scorer(),
-            config.seed(),
-            LOG::info);
     CaseCosts trainCosts = train.caseCosts(costModel);
+    DecisionFit decision =
+        DecisionFit.of(
+            calibrationMethod,
+            evaluation.thresholdRule(),
+            () ->
+                HeldOutScores.of(
+                    result.network().scorer(),
+                    train,
+                    validation,
+                    costModel,
+                    subset ->
+                        CostTraining.train(
+                                new Trainer(config, report -> {}, stop::requested),
+                                config,
+                                costModel,
+                                subset,
+                                Optional.empty(),
+                                Optional.empty())
+                            .network()
+                            .scorer(),
+                    config.seed()),
+            trainCosts,
+            LOG::info);
+    Calibration calibration = decision.calibration();
     Optional<CaseCosts> validationCosts = validation.map(v -> v.caseCosts(costModel));
     ScoredChannels scored =
         ScoredChannels.of(
@@ -194,7 +192,7 @@ public final class TrainingJob {
             trainCosts.meanValues(),
             !calibration.method().equals(Calibration.NONE));
     warnings.forEach(warning -> LOG.warn("Costs: {}", warning));
-    ChosenThreshold threshold = scored.chooseThreshold(evaluation);
+    ChosenThreshold threshold = decision.threshold();
     LOG.info(
         "Decision threshold {} ({}): {}", threshold.value(), threshold.rule(), threshold.reason());
     ModelFolder.writeDescription(
