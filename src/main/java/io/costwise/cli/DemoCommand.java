@@ -1,12 +1,17 @@
 package io.costwise.cli;
 
+import io.costwise.config.Hyperparameters;
+import io.costwise.cost.CostModel;
 import io.costwise.data.BundledData;
 import io.costwise.evaluation.OutcomeValues;
+import io.costwise.experiment.BankMarketingDemo;
+import io.costwise.experiment.BankMarketingReport;
 import io.costwise.experiment.Demo;
 import io.costwise.experiment.DemoReport;
 import io.costwise.experiment.DemoResult;
 import io.costwise.experiment.DemoTable;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,6 +49,21 @@ final class DemoCommand implements Callable<Integer> {
     System.out.println();
     System.out.print(DemoTable.render(result, values.unit(), values.costOptimalThreshold()));
     for (Path file : DemoReport.write(out, result, values)) {
+      System.out.println("wrote " + file);
+    }
+
+    System.out.println();
+    System.out.println(
+        "Second experiment: bank marketing, where every case has its own costs (a call costs"
+            + " EUR 1, a missed subscriber the margin on a quarter of their balance).");
+    CostModel bankCosts =
+        Hyperparameters.defaults().with(BankMarketingDemo.COST_COLUMNS).evaluationConfig().costs();
+    List<BankMarketingDemo.Outcome> outcomes =
+        new BankMarketingDemo(seed, System.out::println)
+            .run(BundledData.bankMarketing(bankCosts), BundledData.bankMarketingTestRows());
+    System.out.println();
+    System.out.print(BankMarketingReport.table(outcomes));
+    for (Path file : BankMarketingReport.write(out.resolve("bank-marketing"), outcomes)) {
       System.out.println("wrote " + file);
     }
     return 0;

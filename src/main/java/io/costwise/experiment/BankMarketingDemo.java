@@ -30,17 +30,25 @@ import java.util.function.Consumer;
  * exactly as {@code costwise train} would, then judged on the test part in savings.
  */
 public final class BankMarketingDemo {
-  /** What every option shares: the cost columns, the unit, and the optimiser settings. */
-  private static final Map<String, String> COMMON =
+  /** The hyperparameters naming the data's cost columns and their unit. */
+  public static final Map<String, String> COST_COLUMNS =
       Map.of(
           "cost_fp_column", "C_FP",
           "cost_fn_column", "C_FN",
           "cost_tp_column", "C_TP",
           "cost_tn_column", "C_TN",
-          "value_unit", "EUR",
-          "optimizer", "adam",
-          "epochs", "30",
-          "batch_size", "64");
+          "value_unit", "EUR");
+
+  /** What every option shares: the cost columns, and the optimiser settings. */
+  private static final Map<String, String> COMMON = common();
+
+  private static Map<String, String> common() {
+    Map<String, String> common = new LinkedHashMap<>(COST_COLUMNS);
+    common.put("optimizer", "adam");
+    common.put("epochs", "30");
+    common.put("batch_size", "64");
+    return common;
+  }
 
   private final long seed;
   private final Consumer<String> progress;
@@ -80,6 +88,13 @@ public final class BankMarketingDemo {
             "builtin",
             "platt",
             "bayes_risk"),
+        withNetwork(
+            option(
+                "hidden+isotonic+bayes",
+                "hidden layers 32,16 (l2 1e-4), isotonic calibration, Bayes minimum risk per row",
+                "builtin",
+                "isotonic",
+                "bayes_risk")),
         option(
             "weighted+tuned",
             "weighted cross-entropy, one threshold tuned on total cost",
@@ -94,6 +109,13 @@ public final class BankMarketingDemo {
             "tuned"));
   }
 
+  private static Option withNetwork(Option option) {
+    Map<String, String> hyperparameters = new LinkedHashMap<>(option.hyperparameters());
+    hyperparameters.put("hidden_layers", "32,16");
+    hyperparameters.put("l2", "0.0001");
+    return new Option(option.name(), option.description(), hyperparameters);
+  }
+
   private static Option option(
       String name, String description, String loss, String calibration, String rule) {
     Map<String, String> hyperparameters = new LinkedHashMap<>(COMMON);
@@ -103,8 +125,19 @@ public final class BankMarketingDemo {
     return new Option(name, description, hyperparameters);
   }
 
-  /** What one option scored on the test part. */
-  public record Outcome(String name, String description, Evaluation test, double seconds) {}
+  /**
+   * What one option scored on the test part.
+   *
+   * @param probabilities the test cases' probabilities, calibrated when the option calibrates
+   * @param labels the test cases' labels
+   */
+  public record Outcome(
+      String name,
+      String description,
+      Evaluation test,
+      double[] probabilities,
+      int[] labels,
+      double seconds) {}
 
   /**
    * Runs every option.
@@ -130,7 +163,8 @@ public final class BankMarketingDemo {
           Hyperparameters.defaults()
               .with(option.hyperparameters())
               .with(Map.of("seed", Long.toString(seed)));
-      Evaluation evaluation = trainAndJudge(hyperparameters, train, test);
+      Judged judged = trainAndJudge(hyperparameters, train, test);
+      Evaluation evaluation = judged.evaluation();
       double seconds = (System.nanoTime() - start) / 1e9;
       progress.accept(
           String.format(
@@ -143,7 +177,14 @@ public final class BankMarketingDemo {
               evaluation.costs().total(),
               test.rows(),
               seconds));
-      outcomes.add(new Outcome(option.name(), option.description(), evaluation, seconds));
+      outcomes.add(
+          new Outcome(
+              option.name(),
+              option.description(),
+              evaluation,
+              judged.probabilities(),
+              test.labels(),
+              seconds));
     }
     return outcomes;
   }
@@ -153,7 +194,7 @@ public final class BankMarketingDemo {
    * (calibration and data-chosen thresholds out of fold, as the scikit-learn peers' 5-fold
    * cross-validation), then evaluates on test.
    */
-  private Evaluation trainAndJudge(Hyperparameters hyperparameters, Dataset train, Dataset test) {
+  private Judged trainAndJudge(Hyperparameters hyperparameters, Dataset train, Dataset test) {
     TrainingConfig config = hyperparameters.trainingConfig();
     EvaluationConfig evaluation = hyperparameters.evaluationConfig();
     CostModel costs = evaluation.costs();
@@ -173,13 +214,18 @@ public final class BankMarketingDemo {
             train.caseCosts(costs),
             line -> {});
     CaseCosts testCosts = test.caseCosts(costs);
-    return Evaluation.of(
-        probabilities(network, decision.calibration(), test),
-        test.labels(),
-        decision.threshold().decisions(testCosts),
-        testCosts,
-        evaluation.closeCallWidth());
+    double[] probabilities = probabilities(network, decision.calibration(), test);
+    return new Judged(
+        Evaluation.of(
+            probabilities,
+            test.labels(),
+            decision.threshold().decisions(testCosts),
+            testCosts,
+            evaluation.closeCallWidth()),
+        probabilities);
   }
+
+  private record Judged(Evaluation evaluation, double[] probabilities) {}
 
   private static NetworkScorer train(TrainingConfig config, CostModel costs, Dataset train) {
     return CostTraining.train(
