@@ -80,6 +80,8 @@ CONFIGS=(
   "weighted_builtin+isotonic+bayes_risk -                     loss_function_type=weighted_builtin calibration=isotonic decision_threshold=bayes_risk"
   "expected_cost+isotonic+bayes_risk -                        loss_function_type=expected_cost calibration=isotonic decision_threshold=bayes_risk"
   "builtin+isotonic+bayes_risk/validation -                   loss_function_type=builtin calibration=isotonic decision_threshold=bayes_risk channels=train+validation"
+  "hidden+isotonic+bayes_risk        -                        loss_function_type=builtin hidden_layers=32,16 l2=0.0001 calibration=isotonic decision_threshold=bayes_risk"
+  "expected_cost+bayes_risk          -                        loss_function_type=expected_cost calibration=none decision_threshold=bayes_risk"
 )
 # Shared by every configuration (a configuration's own pairs win, COSTWISE_EXTRA_HP over both).
 COMMON_HP="cost_fp_column=C_FP cost_fn_column=C_FN cost_tp_column=C_TP cost_tn_column=C_TN value_unit=EUR epochs=$EPOCHS batch_size=$BATCH_SIZE learning_rate=$LEARNING_RATE optimizer=$OPTIMIZER seed=$SEED"

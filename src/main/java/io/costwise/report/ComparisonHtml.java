@@ -1,8 +1,11 @@
 package io.costwise.report;
 
+import static java.math.RoundingMode.HALF_UP;
+
 import io.costwise.evaluation.ConfusionMatrix;
 import io.costwise.evaluation.Evaluation;
 import io.costwise.evaluation.OutcomeValues;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +60,14 @@ final class ComparisonHtml {
     rows.add(row("Description", models, ComparedModel::description));
     rows.add(row("Split", models, model -> model.test().name()));
     rows.add(cells("Cases", models, e -> Formats.count(e.matrix().total())));
-    rows.add(cells("Threshold", models, e -> Formats.threshold(e.threshold())));
+    rows.add(
+        cells(
+            "Threshold",
+            models,
+            e ->
+                e.perCaseDecisions()
+                    ? "per case (minimum risk)"
+                    : Formats.threshold(e.threshold())));
     rows.add(cells("Accuracy", models, e -> Formats.decimal(e.matrix().accuracy(), 4)));
     rows.add(cells("ROC AUC", models, e -> Formats.decimal(e.roc().auc(), 4)));
     rows.add(cells("TN", models, e -> Formats.count(e.matrix().tn())));
@@ -92,6 +102,16 @@ final class ComparisonHtml {
             "Expected value, total (" + unit + ")",
             models,
             e -> Formats.money(e.expectedValueTotal(), unit)));
+    rows.add(
+        cells(
+            "Cost of the decisions (" + unit + ")",
+            models,
+            e -> Formats.money(BigDecimal.valueOf(e.costs().total()).setScale(2, HALF_UP), unit)));
+    rows.add(
+        cells(
+            "Savings (against the cheaper of flag nobody / flag everyone)",
+            models,
+            e -> Formats.decimal(e.costs().savings(), 4)));
     page.table(null, header, rows);
     page.paragraph(
         "A case is predicted positive when its score is at or above the model's threshold. Class 0"

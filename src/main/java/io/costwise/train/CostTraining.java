@@ -34,10 +34,7 @@ public final class CostTraining {
       return trainer.train(train, validation, checkpoints);
     }
     double[] trainWeights = errorCosts(train, costs);
-    double sum = 0;
-    for (double w : trainWeights) {
-      sum += w;
-    }
+    double sum = sumOf(trainWeights);
     if (!(sum > 0) || Double.isInfinite(sum)) {
       throw new InvalidInputException(
           "loss_function_type "
@@ -47,9 +44,24 @@ public final class CostTraining {
               + sum
               + "); check the value_* hyperparameters and the cost columns, or use builtin.");
     }
-    RowWeights weights =
-        RowWeights.normalised(trainWeights, validation.map(v -> errorCosts(v, costs)));
+    Optional<double[]> validationWeights = validation.map(v -> errorCosts(v, costs));
+    if (validationWeights.isPresent() && !(sumOf(validationWeights.get()) > 0)) {
+      throw new InvalidInputException(
+          "loss_function_type "
+              + loss.value()
+              + " weights each validation row by what an error on it costs, but on the validation"
+              + " channel no error costs more than the right decision; check its cost columns.");
+    }
+    RowWeights weights = RowWeights.normalised(trainWeights, validationWeights);
     return trainer.train(train, validation, weights, checkpoints);
+  }
+
+  private static double sumOf(double[] values) {
+    double sum = 0;
+    for (double value : values) {
+      sum += value;
+    }
+    return sum;
   }
 
   /** Each row's error cost, unscaled. */
