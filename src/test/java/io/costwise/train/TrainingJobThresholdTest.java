@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.costwise.artifact.ModelDescription;
 import io.costwise.artifact.ModelFolder;
 import io.costwise.evaluation.OutcomeValues;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -73,14 +74,15 @@ class TrainingJobThresholdTest {
   }
 
   @Test
-  void tunedWithoutValidationFailsBeforeTraining() throws Exception {
-    OptMlTree tree =
-        new OptMlTree(base)
-            .file("train", "t.csv", OptMlTree.rows(20))
-            .hyperparameters(Map.of("decision_threshold", "tuned"));
-    assertEquals(TrainingJob.FAILED, tree.train());
-    assertTrue(
-        tree.failure().startsWith("Hyperparameter decision_threshold is 'tuned'"), tree.failure());
+  void withoutValidationTunedIsChosenOutOfFold() throws Exception {
+    OptMlTree tree = new OptMlTree(base).wdbc();
+    Files.delete(base.resolve("input/data/validation/validation.csv"));
+    Files.delete(base.resolve("input/data/validation"));
+    tree.hyperparameters(Map.of("epochs", "3", "decision_threshold", "target_recall=0.9"));
+    assertEquals(0, tree.train(), () -> failure(tree));
+    ModelDescription description = ModelFolder.readDescription(base.resolve("model"));
+    assertEquals("target_recall", description.thresholdRule());
+    assertTrue(description.thresholdReason().contains("recall"), description.thresholdReason());
   }
 
   @Test
