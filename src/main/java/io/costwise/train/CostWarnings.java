@@ -35,13 +35,13 @@ final class CostWarnings {
         rule instanceof ThresholdRule.CostOptimal || rule instanceof ThresholdRule.BayesRisk;
     if (weightedLoss && costRule && !calibrated) {
       warnings.add(
-          "the costs are counted twice: loss_function_type "
+          "the costs may be counted twice: loss_function_type "
               + loss.value()
               + " already pushes the scores towards the cheaper error, and decision_threshold "
               + rule.text()
-              + " moves the decision by the costs again, so the model flags more than the costs"
-              + " warrant. Set calibration to isotonic or platt, or decision_threshold to tuned,"
-              + " or train with loss_function_type builtin.");
+              + " moves the decision by the costs again, so the model may flag more than the"
+              + " costs warrant. Check the result on held-out data, or set calibration to isotonic"
+              + " or platt, or decision_threshold to tuned (see docs/costs.md).");
     }
     double miss = decisionValues.truePositive() - decisionValues.falseNegative();
     double falseAlarm = decisionValues.trueNegative() - decisionValues.falsePositive();
