@@ -49,7 +49,8 @@ class EvaluationJsonTest {
             "close_calls",
             "roc",
             "expected_value_curve",
-            "curve_points_thinned"),
+            "curve_points_thinned",
+            "reliability"),
         List.copyOf(split.keySet()));
     // Exact decimal total, written without an exponent.
     String text = EvaluationJson.writer().writeValueAsString(split);

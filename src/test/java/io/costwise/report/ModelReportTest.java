@@ -48,6 +48,7 @@ class ModelReportTest {
             "report.html",
             "roc.png",
             "expected-value.png",
+            "reliability.png",
             "scores-train.png",
             "scores-validation.png"),
         written.stream().map(path -> path.getFileName().toString()).toList());
@@ -83,7 +84,10 @@ class ModelReportTest {
     assertTrue(html.contains("-$252,000.00"), "outcome values");
     assertTrue(html.contains("<th scope=\"row\">fn_cost</th><td class=\"n\">200</td>"), "facts");
     assertTrue(html.contains("is worth on average -$19,658.34"), "the plain sentence");
-    assertEquals(3, count(html, "data:image/png;base64,"), "ROC, EV and one histogram, inlined");
+    assertEquals(
+        4,
+        count(html, "data:image/png;base64,"),
+        "ROC, EV, reliability and one histogram, inlined");
     assertFalse(html.contains("http://"), "nothing fetched");
     assertFalse(html.contains("https://"), "nothing fetched");
     assertFalse(html.contains("<script"), "no scripts");

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.costwise.artifact.ModelDescription;
 import io.costwise.artifact.ModelFolder;
 import io.costwise.artifact.SavedModel;
@@ -123,5 +125,29 @@ class TrainingJobTest {
     return java.util.HexFormat.of()
         .formatHex(
             java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+  }
+
+  @Test
+  void theShippedTreeWarnsThatFlaggingEveryoneBeatsTheModelAtHalf() throws Exception {
+    // The shipped sample tree's settings (5:1 cost loss, threshold 0.5, the QALY table), as the
+    // issue found them: "flag everyone" costs less than the model's decisions.
+    OptMlTree tree =
+        tree()
+            .wdbc()
+            .hyperparameters(
+                Files.readString(
+                    Path.of("container/local_test/opt_ml/input/config/hyperparameters.json")));
+    assertEquals(0, tree.train());
+    JsonNode report =
+        new ObjectMapper().readTree(base.resolve("output/data/evaluation.json").toFile());
+    JsonNode validation = report.path("splits").path("validation").path("costs");
+    assertTrue(validation.path("trivial_policy_wins").asBoolean());
+    assertTrue(validation.path("flag_everyone").asDouble() < validation.path("total").asDouble());
+    String warnings = report.path("warnings").toString();
+    assertTrue(warnings.contains("on the validation split, flag everyone would cost"), warnings);
+    assertTrue(warnings.contains("the training costs differ from the decision costs"), warnings);
+    assertTrue(
+        Files.readString(base.resolve("output/data/report.html"))
+            .contains("<p class=\"warning\">Warning: on the validation split, flag everyone"));
   }
 }
