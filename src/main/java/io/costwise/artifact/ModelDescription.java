@@ -31,6 +31,9 @@ import java.util.Map;
  * @param bestEpoch with early stopping, the epoch whose model was kept (else absent)
  * @param calibration maps the network's score to the probability every decision uses; absent in
  *     models from before calibration, which means none
+ * @param meanCosts with cost columns, each outcome's cost ({@code tn}, {@code fp}, {@code fn},
+ *     {@code tp}) averaged over the training rows: what a case that brings no costs of its own is
+ *     decided and priced with (the fixed cost where the outcome has no column); absent otherwise
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ModelDescription(
@@ -53,7 +56,8 @@ public record ModelDescription(
     @JsonProperty("scorer") Scorer scorer,
     @JsonProperty("engine") String engine,
     @JsonProperty("best_epoch") Integer bestEpoch,
-    @JsonProperty("calibration") Calibration calibration) {
+    @JsonProperty("calibration") Calibration calibration,
+    @JsonProperty("mean_costs") Map<String, Double> meanCosts) {
 
   /** 2: layers in the scorer (hidden layers); version 1 files are still read. */
   public static final int FORMAT_VERSION = 2;

@@ -1,5 +1,6 @@
 package io.costwise.serve;
 
+import io.costwise.artifact.ModelDescription;
 import io.costwise.config.Hyperparameter;
 import io.costwise.config.Hyperparameters;
 import io.costwise.cost.CaseCosts;
@@ -7,6 +8,7 @@ import io.costwise.cost.ColumnRef;
 import io.costwise.cost.CostModel;
 import io.costwise.cost.Outcome;
 import io.costwise.error.InvalidInputException;
+import io.costwise.evaluation.OutcomeValues;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -101,6 +103,40 @@ public final class ModelCosts {
           }
         });
     return new ModelCosts(Hyperparameters.parse(costKeys).evaluationConfig().costs(), featureNames);
+  }
+
+  /**
+   * The costs of a saved model: its hyperparameters' cost model, with, for a model trained with
+   * cost columns, the training rows' mean costs as the fixed costs — what a row that brings no
+   * costs of its own is decided and priced with, as training chose the stored threshold.
+   */
+  public static ModelCosts of(ModelDescription description) {
+    ModelCosts stored =
+        fromHyperparameters(description.hyperparameters(), description.featureNames());
+    Map<String, Double> means = description.meanCosts();
+    if (means == null) {
+      return stored;
+    }
+    double[] value = new double[PER_ROW];
+    for (Outcome outcome : OUTCOMES) {
+      Double cost = means.get(outcome.key());
+      if (cost == null || !Double.isFinite(cost)) {
+        throw new InvalidInputException(
+            "The model description's mean_costs lacks a finite '"
+                + outcome.key()
+                + "' cost; retrain the model, or restore the model.json train wrote.");
+      }
+      value[outcome.ordinal()] = 0.0 - cost;
+    }
+    CostModel model = stored.model();
+    OutcomeValues values =
+        new OutcomeValues(
+            value[Outcome.TRUE_NEGATIVE.ordinal()],
+            value[Outcome.FALSE_POSITIVE.ordinal()],
+            value[Outcome.FALSE_NEGATIVE.ordinal()],
+            value[Outcome.TRUE_POSITIVE.ordinal()],
+            model.unit());
+    return new ModelCosts(new CostModel(values, model.columns()), description.featureNames());
   }
 
   /**

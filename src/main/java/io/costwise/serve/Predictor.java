@@ -47,7 +47,7 @@ public final class Predictor {
         description.scorer().toNetworkScorer(),
         description.decisionThreshold(),
         description.featureNames(),
-        ModelCosts.fromHyperparameters(description.hyperparameters(), description.featureNames()),
+        ModelCosts.of(description),
         description.calibrationOrNone());
   }
 

@@ -6,8 +6,11 @@ import io.costwise.artifact.ModelDescription;
 import io.costwise.config.Hyperparameters;
 import io.costwise.config.MisclassificationCosts;
 import io.costwise.config.TrainingConfig;
+import io.costwise.cost.CaseCosts;
+import io.costwise.cost.Outcome;
 import io.costwise.data.Dataset;
 import io.costwise.evaluation.ChosenThreshold;
+import io.costwise.evaluation.OutcomeValues;
 import io.costwise.learn.TrainingResult;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,6 +29,7 @@ final class Descriptions {
       double seconds,
       ChosenThreshold threshold,
       Calibration calibration,
+      CaseCosts trainCosts,
       BuildInfo build) {
     Map<String, ModelDescription.ClassCounts> rows = new LinkedHashMap<>();
     Map<String, String> sha = new LinkedHashMap<>();
@@ -63,7 +67,18 @@ final class Descriptions {
         ModelDescription.Scorer.of(result.network().scorer()),
         result.engine().value(),
         result.bestEpoch().isPresent() ? result.bestEpoch().getAsInt() : null,
-        calibration);
+        calibration,
+        trainCosts.perRow() ? meanCosts(trainCosts.meanValues()) : null);
+  }
+
+  /** The training rows' mean cost of each outcome, by its short name. */
+  private static Map<String, Double> meanCosts(OutcomeValues means) {
+    Map<String, Double> costs = new LinkedHashMap<>();
+    costs.put(Outcome.TRUE_NEGATIVE.key(), 0.0 - means.trueNegative());
+    costs.put(Outcome.FALSE_POSITIVE.key(), 0.0 - means.falsePositive());
+    costs.put(Outcome.FALSE_NEGATIVE.key(), 0.0 - means.falseNegative());
+    costs.put(Outcome.TRUE_POSITIVE.key(), 0.0 - means.truePositive());
+    return costs;
   }
 
   private static ModelDescription.ClassCounts counts(Dataset data) {

@@ -206,6 +206,7 @@ public final class TrainingJob {
             seconds,
             threshold,
             calibration,
+            trainCosts,
             BuildInfo.load()));
     // DL4J writes model.zip (after its native backend, warming since the start, is ready) on one
     // core while the evaluation and report are computed on the other.

@@ -56,6 +56,7 @@ class ModelEvaluationTest {
             ModelDescription.Scorer.of(model),
             "fast",
             null,
+            null,
             null);
     ModelFolder.writeDescription(dir.resolve("model"), description);
     saved = SavedModel.open(dir.resolve("model"), dir.resolve("scratch"));

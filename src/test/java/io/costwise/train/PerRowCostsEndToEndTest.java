@@ -196,4 +196,56 @@ class PerRowCostsEndToEndTest {
     }
     assertTrue(flagged > 0 && flagged < p.length, "the costs flag some rows and not others");
   }
+
+  @Test
+  void rowsWithoutCostsAreDecidedAndPricedWithTheTrainingMeans() throws Exception {
+    Map<String, Double> means = model.description().meanCosts();
+    assertEquals(1.0, means.get("fp"), 1e-12, "every call costs 1");
+    InferenceService service =
+        new InferenceService(
+            Predictor.of(model.description()),
+            new ServingSettings(
+                0,
+                6L << 20,
+                ContentTypes.CSV,
+                false,
+                "MULTI_RECORD",
+                2,
+                List.of(OutputField.PROBABILITY, OutputField.LABEL),
+                4));
+    StringBuilder features = new StringBuilder();
+    List<String> rows = new ArrayList<>();
+    for (int line = 31001; line < 31101; line++) {
+      String row = lines.get(line);
+      String[] fields = row.split(",");
+      // Label first, then 32 features, then the four costs: keep the features only.
+      features.append(String.join(",", java.util.Arrays.copyOfRange(fields, 1, 33))).append('\n');
+      rows.add(row);
+    }
+    byte[] body = features.toString().getBytes(StandardCharsets.US_ASCII);
+    String response =
+        new String(
+            service
+                .invoke(
+                    new InvocationRequest(
+                        ContentTypes.CSV,
+                        ContentTypes.CSV,
+                        body,
+                        body.length,
+                        "threshold=bayes_risk,fields=probability,label,expected_cost"))
+                .body(),
+            StandardCharsets.US_ASCII);
+    double threshold = model.description().decisionThreshold();
+    List<String> answers = response.lines().toList();
+    assertEquals(rows.size(), answers.size());
+    for (String answer : answers) {
+      String[] fields = answer.split(",");
+      double p = Double.parseDouble(fields[0]);
+      assertEquals(p >= threshold ? 1 : 0, Integer.parseInt(fields[1].strip()), answer);
+      double flag = p * means.get("tp") + (1 - p) * means.get("fp");
+      double pass = p * means.get("fn") + (1 - p) * means.get("tn");
+      assertEquals(flag, Double.parseDouble(fields[2]), 1e-9, answer);
+      assertEquals(pass, Double.parseDouble(fields[3]), 1e-9, answer);
+    }
+  }
 }
