@@ -33,6 +33,16 @@ public final class ModelFolder {
     JSON.writeValue(dir.resolve(DESCRIPTION_FILE).toFile(), description);
   }
 
+  /** The description's JSON as read, before binding: what {@link ModelValidation} checks. */
+  static com.fasterxml.jackson.databind.JsonNode readTree(Path dir) throws IOException {
+    return JSON.readTree(dir.resolve(DESCRIPTION_FILE).toFile());
+  }
+
+  /** The description in {@code tree}. */
+  static ModelDescription bind(com.fasterxml.jackson.databind.JsonNode tree) throws IOException {
+    return JSON.treeToValue(tree, ModelDescription.class);
+  }
+
   public static ModelDescription readDescription(Path dir) throws IOException {
     return JSON.readValue(dir.resolve(DESCRIPTION_FILE).toFile(), ModelDescription.class);
   }

@@ -43,7 +43,10 @@ public record SavedModel(ModelDescription description, NetworkScorer scorer, Pat
             + " model.json) or its model.tar.gz.");
   }
 
-  /** Reads and checks {@code model.json}: present, readable, a format this version understands. */
+  /**
+   * Reads and checks {@code model.json}: present, readable, a format this version understands, and
+   * every field serving uses present and in range ({@link ModelValidation}).
+   */
   public static ModelDescription describe(Path folder) throws IOException {
     if (!Files.isRegularFile(folder.resolve(ModelFolder.DESCRIPTION_FILE))) {
       throw new InvalidInputException(
@@ -54,16 +57,19 @@ public record SavedModel(ModelDescription description, NetworkScorer scorer, Pat
               + "; it must"
               + " hold what costwise train wrote to /opt/ml/model.");
     }
+    Path file = folder.resolve(ModelFolder.DESCRIPTION_FILE);
+    com.fasterxml.jackson.databind.JsonNode tree;
     ModelDescription description;
     try {
-      description = ModelFolder.readDescription(folder);
+      tree = ModelFolder.readTree(folder);
+      if (!tree.isObject()) {
+        throw new InvalidInputException(
+            file + " is not a costwise model description (it is not a JSON object).");
+      }
+      description = ModelFolder.bind(tree);
     } catch (com.fasterxml.jackson.core.JacksonException e) {
       throw new InvalidInputException(
-          folder.resolve(ModelFolder.DESCRIPTION_FILE)
-              + " is not a costwise model description ("
-              + e.getOriginalMessage()
-              + ").",
-          e);
+          file + " is not a costwise model description (" + e.getOriginalMessage() + ").", e);
     }
     if (description.formatVersion() > ModelDescription.FORMAT_VERSION) {
       throw new InvalidInputException(
@@ -75,12 +81,7 @@ public record SavedModel(ModelDescription description, NetworkScorer scorer, Pat
               + ModelDescription.FORMAT_VERSION
               + "); use the costwise version that trained it or newer.");
     }
-    if (description.featureNames() == null || description.scorer() == null) {
-      throw new InvalidInputException(
-          folder.resolve(ModelFolder.DESCRIPTION_FILE)
-              + " lacks the feature names or the scorer; retrain the model with this costwise"
-              + " version.");
-    }
+    ModelValidation.check(file, tree, description);
     try {
       NetworkScorer scorer = description.scorer().toNetworkScorer();
       if (scorer.features() != description.featureCount()) {
@@ -95,16 +96,6 @@ public record SavedModel(ModelDescription description, NetworkScorer scorer, Pat
       throw new InvalidInputException(
           folder.resolve(ModelFolder.DESCRIPTION_FILE)
               + " holds a scorer that cannot be used ("
-              + e.getMessage()
-              + "); retrain the model, or restore the file train wrote.",
-          e);
-    }
-    try {
-      description.calibrationOrNone().validate();
-    } catch (IllegalArgumentException e) {
-      throw new InvalidInputException(
-          folder.resolve(ModelFolder.DESCRIPTION_FILE)
-              + " holds a calibration that cannot be used ("
               + e.getMessage()
               + "); retrain the model, or restore the file train wrote.",
           e);
