@@ -6,11 +6,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
 /**
@@ -20,7 +23,9 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
  * regular files and folders; no symbolic or hard links, devices or FIFOs (SageMaker itself rejects
  * links in model data); no entry that would land outside the target (absolute paths, {@code ..});
  * at most {@value #MAX_ENTRIES} entries and {@link #DEFAULT_MAX_BYTES} bytes in all, counted as
- * written, so a "zip bomb" stops at the limit.
+ * written, so a "zip bomb" stops at the limit. An entry's type is read from its type flag alone:
+ * anything but a regular file or a folder is refused with a sentence naming the entry and its type.
+ * A failed extraction leaves no files behind.
  */
 public final class ModelArchive {
   public static final long DEFAULT_MAX_BYTES = 2L << 30;
@@ -33,9 +38,36 @@ public final class ModelArchive {
     return extract(archive, target, DEFAULT_MAX_BYTES);
   }
 
+  /**
+   * Extracts with a size limit. {@code target} must be absent or an empty folder; when extraction
+   * fails, it is left as it was found (deleted if this created it, else emptied), so a refused
+   * archive — a gzip bomb stopped at the limit included — leaves nothing behind.
+   */
   static Path extract(Path archive, Path target, long maxBytes) throws IOException {
     Path root = target.toAbsolutePath().normalize();
+    boolean created = !Files.exists(root, LinkOption.NOFOLLOW_LINKS);
+    if (!created) {
+      try (Stream<Path> children = Files.list(root)) {
+        if (children.findAny().isPresent()) {
+          throw new IllegalArgumentException("extract into an empty folder, not " + root);
+        }
+      }
+    }
     Files.createDirectories(root);
+    boolean done = false;
+    try {
+      unpackInto(archive, root, maxBytes);
+      Path folder = modelFolder(root, archive.getFileName().toString());
+      done = true;
+      return folder;
+    } finally {
+      if (!done) {
+        deleteTree(root, created);
+      }
+    }
+  }
+
+  private static void unpackInto(Path archive, Path root, long maxBytes) {
     String name = archive.getFileName().toString();
     long written = 0;
     int entries = 0;
@@ -50,16 +82,27 @@ public final class ModelArchive {
         if (Path.of(entry.getName()).isAbsolute() || !destination.startsWith(root)) {
           throw refuse(name, entry, "it would be written outside the model folder");
         }
-        if (entry.isDirectory()) {
+        if (entry.isGlobalPaxHeader() || entry.isPaxHeader()) {
+          continue; // metadata for the entries (git archive writes one), not a file
+        }
+        String special = special(entry);
+        if (special != null) {
+          throw refuse(
+              name,
+              entry,
+              "it is " + special + ", and a model holds only regular files and folders");
+        }
+        if (entry.getLinkFlag() == TarConstants.LF_DIR || entry.getName().endsWith("/")) {
           Files.createDirectories(destination);
-        } else if (entry.isFile() && !entry.isLink() && !entry.isSymbolicLink()) {
+        } else {
           Files.createDirectories(destination.getParent());
           written += copyBounded(tar, destination, maxBytes - written, name, entry);
-        } else {
-          throw refuse(name, entry, "it is a link or special file, and a model holds only files");
         }
       }
-    } catch (IOException e) {
+    } catch (InvalidInputException e) {
+      throw e;
+    } catch (IOException | IllegalArgumentException e) {
+      // Commons Compress reports some malformed headers as IllegalArgumentException.
       throw new InvalidInputException(
           name
               + " is not a readable .tar.gz archive ("
@@ -68,7 +111,49 @@ public final class ModelArchive {
               + " `tar -czf model.tar.gz -C model .` as SageMaker does.",
           e);
     }
-    return modelFolder(root, name);
+  }
+
+  /**
+   * What a refused entry is ("a FIFO", "a symbolic link", …), or null for a regular file or a
+   * folder. Decided by the entry's type flag alone: Commons Compress's {@code isFile()} is true for
+   * any entry whose name lacks a trailing slash, FIFOs and devices included.
+   */
+  private static String special(TarArchiveEntry entry) {
+    byte flag = entry.getLinkFlag();
+    if (flag == TarConstants.LF_NORMAL || flag == TarConstants.LF_OLDNORM) {
+      return null;
+    }
+    if (flag == TarConstants.LF_DIR) {
+      return null;
+    }
+    return switch (flag) {
+      case TarConstants.LF_SYMLINK -> "a symbolic link";
+      case TarConstants.LF_LINK -> "a hard link";
+      case TarConstants.LF_CHR -> "a character device";
+      case TarConstants.LF_BLK -> "a block device";
+      case TarConstants.LF_FIFO -> "a FIFO";
+      case TarConstants.LF_GNUTYPE_SPARSE -> "a sparse file";
+      default -> "a special entry of type '" + (char) flag + "'";
+    };
+  }
+
+  /**
+   * Deletes {@code folder} and everything in it (links themselves, never what they point to), or,
+   * with {@code itself} false, only what it holds. Best effort: what cannot be deleted is left.
+   */
+  public static void deleteTree(Path folder, boolean itself) {
+    if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(folder)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        if (itself || !p.equals(folder)) {
+          Files.deleteIfExists(p);
+        }
+      }
+    } catch (IOException | java.io.UncheckedIOException e) {
+      // Best effort: a scratch folder that cannot be removed is not worth failing over.
+    }
   }
 
   private static long copyBounded(
