@@ -1,7 +1,11 @@
 package io.costwise.serve;
 
+import io.costwise.error.InvalidInputException;
 import io.costwise.sagemaker.ContentTypes;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Decode → predict → encode, with no HTTP in sight: the whole behaviour of {@code /invocations},
@@ -52,19 +56,53 @@ public final class InferenceService implements Invoker {
         decisions.describe());
   }
 
-  /** Scores one all-zero row through the whole path: the start-up self-check behind /ping. */
+  /** The self-check on the all-zero row alone; see {@link #selfCheck(List)}. */
   public void selfCheck() {
-    StringBuilder row = new StringBuilder();
-    for (int i = 0; i < predictor.features(); i++) {
-      row.append(i == 0 ? "0" : ",0");
-    }
-    byte[] body = row.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    InvocationResponse response =
+    selfCheck(List.of());
+  }
+
+  /**
+   * The start-up self-check behind /ping: scores the all-zero row and each of {@code rows} (named
+   * rows such as the training mean) through the whole path, CSV in and out, and checks that every
+   * probability is a number in [0, 1].
+   *
+   * @param rows more rows to check, each with a name for the message
+   * @throws InvalidInputException naming the row, when the model scores it NaN or outside [0, 1]
+   *     (model.json is damaged in a way the load-time checks did not see)
+   */
+  public void selfCheck(List<Map.Entry<String, double[]>> rows) {
+    List<Map.Entry<String, double[]>> all = new ArrayList<>();
+    all.add(Map.entry("the all-zero row", new double[predictor.features()]));
+    all.addAll(rows);
+    for (Map.Entry<String, double[]> named : all) {
+      double[] row = named.getValue();
+      StringBuilder csvRow = new StringBuilder();
+      for (int i = 0; i < row.length; i++) {
+        csvRow.append(i == 0 ? "" : ",").append(row[i]);
+      }
+      byte[] body = csvRow.toString().getBytes(StandardCharsets.US_ASCII);
+      try {
         invoke(new InvocationRequest(ContentTypes.CSV, ContentTypes.CSV, body, body.length, null));
-    String text = new String(response.body(), java.nio.charset.StandardCharsets.US_ASCII).strip();
-    double probability = Double.parseDouble(text.split(",")[0]);
-    if (!(probability >= 0 && probability <= 1)) {
-      throw new IllegalStateException("self-check scored " + text + ", not a probability");
+      } catch (ServingException e) {
+        throw new InvalidInputException(
+            "The start-up self-check could not score "
+                + named.getKey()
+                + " ("
+                + e.getMessage()
+                + "); the model does not accept its own rows, so retrain it or restore the"
+                + " model.json train wrote.",
+            e);
+      }
+      double probability = predictor.probabilities(row, 1)[0];
+      if (!(probability >= 0 && probability <= 1)) {
+        throw new InvalidInputException(
+            "The start-up self-check refused the model: it scores "
+                + named.getKey()
+                + " "
+                + probability
+                + ", not a probability from 0 to 1; retrain the model or restore the model.json"
+                + " train wrote.");
+      }
     }
   }
 }

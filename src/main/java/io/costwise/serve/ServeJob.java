@@ -1,5 +1,6 @@
 package io.costwise.serve;
 
+import io.costwise.artifact.ModelArchive;
 import io.costwise.artifact.ModelDescription;
 import io.costwise.artifact.SavedModel;
 import io.costwise.error.InvalidInputException;
@@ -8,6 +9,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -16,7 +19,13 @@ import org.slf4j.LoggerFactory;
 /**
  * SageMaker's serving mode: listen at once (503 on /ping), load the model, run a self-check
  * prediction, then answer 200. A model that cannot be loaded ends the process with one clear log
- * line and exit code 1 — never a server that pings 200 and fails every request.
+ * line and exit code 1 — never a server that pings 200 and fails every request. The self-check
+ * scores the all-zero row, the training mean and one standard deviation above it, and refuses a
+ * model that gives anything but a probability.
+ *
+ * <p>A {@code model.tar.gz} is unpacked into a new {@code costwise-model*} folder under {@code
+ * java.io.tmpdir}, which is deleted when loading fails and when SIGTERM stops the server (only a
+ * SIGKILL leaves it behind).
  *
  * <p>SIGTERM: /ping and new requests get 503, requests in flight finish, and the process exits 0
  * within {@link #GRACE}, well inside the 30 s SageMaker allows before SIGKILL.
@@ -28,6 +37,10 @@ public final class ServeJob {
   private final SageMakerEnvironment environment;
   private final Optional<Path> model;
   private final Integer port;
+  private final Path scratchParent;
+
+  /** The folder a model.tar.gz was unpacked into, deleted when serving stops or fails. */
+  private volatile Path scratch;
 
   /**
    * @param environment the contract's variables and root
@@ -35,9 +48,16 @@ public final class ServeJob {
    * @param port overrides the port from the environment (null: use it)
    */
   public ServeJob(SageMakerEnvironment environment, Optional<Path> model, Integer port) {
+    this(environment, model, port, Path.of(System.getProperty("java.io.tmpdir")));
+  }
+
+  /** As above, unpacking a model.tar.gz into a new {@code costwise-model*} folder under here. */
+  ServeJob(
+      SageMakerEnvironment environment, Optional<Path> model, Integer port, Path scratchParent) {
     this.environment = environment;
     this.model = model;
     this.port = port;
+    this.scratchParent = scratchParent;
   }
 
   /** Serves until SIGTERM (then the JVM exits 0); returns 1 if the server cannot start. */
@@ -55,29 +75,35 @@ public final class ServeJob {
       LOG.error("Cannot listen: {}", e.toString());
       return 1;
     }
-    Thread hook = new Thread(() -> stopOnSigterm(server), "costwise-sigterm");
+    Thread hook = new Thread(() -> stopOnSigterm(server, this::deleteScratch), "costwise-sigterm");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
-      InferenceService service = load(server);
-      service.selfCheck();
+      Loaded loaded = load(server);
+      InferenceService service = loaded.service();
+      service.selfCheck(selfCheckRows(loaded.description()));
       server.ready(service);
       LOG.info(
           "Ready: /ping answers 200 ({} ms after start)", (System.nanoTime() - start) / 1_000_000);
     } catch (InvalidInputException e) {
+      deleteScratch();
       return failed(server, hook, e.getMessage(), null);
     } catch (IOException | RuntimeException e) {
+      deleteScratch();
       return failed(server, hook, "the model could not be loaded (" + e + ")", e);
     }
     awaitForever();
     return 0;
   }
 
-  private InferenceService load(InferenceServer server) throws IOException {
+  private record Loaded(InferenceService service, ModelDescription description) {}
+
+  private Loaded load(InferenceServer server) throws IOException {
     Path location = ModelLocator.locate(model.orElse(environment.modelDir()));
-    Path folder =
-        Files.isDirectory(location)
-            ? location
-            : SavedModel.unpack(location, Files.createTempDirectory("costwise-model"));
+    Path folder = location;
+    if (!Files.isDirectory(location)) {
+      scratch = Files.createTempDirectory(scratchParent, "costwise-model");
+      folder = SavedModel.unpack(location, scratch);
+    }
     ModelDescription description = SavedModel.describe(folder);
     Predictor predictor = Predictor.of(description);
     LOG.info(
@@ -87,7 +113,35 @@ public final class ServeJob {
         description.decisionThreshold(),
         description.thresholdRule(),
         predictor.costs().describeNames());
-    return new InferenceService(predictor, ServingSettings.from(environment, server.port()));
+    return new Loaded(
+        new InferenceService(predictor, ServingSettings.from(environment, server.port())),
+        description);
+  }
+
+  /**
+   * The rows the self-check scores besides the all-zero row: the training mean (every feature
+   * standardises to 0, where a zero standard deviation gives NaN) and one standard deviation above
+   * it.
+   */
+  static List<Map.Entry<String, double[]>> selfCheckRows(ModelDescription description) {
+    double[] mean = description.scorer().mean();
+    double[] std = description.scorer().std();
+    double[] above = new double[mean.length];
+    for (int i = 0; i < mean.length; i++) {
+      above[i] = mean[i] + std[i];
+    }
+    return List.of(
+        Map.entry("the training mean (scorer.mean)", mean.clone()),
+        Map.entry("the row one standard deviation above the mean", above));
+  }
+
+  /** Deletes the folder a model.tar.gz was unpacked into, if any. */
+  private void deleteScratch() {
+    Path folder = scratch;
+    if (folder != null) {
+      ModelArchive.deleteTree(folder, true);
+      scratch = null;
+    }
   }
 
   private static int failed(InferenceServer server, Thread hook, String reason, Throwable e) {
@@ -100,10 +154,12 @@ public final class ServeJob {
     return 1;
   }
 
-  private static void stopOnSigterm(InferenceServer server) {
+  private static void stopOnSigterm(InferenceServer server, Runnable cleanUp) {
     LOG.info("SIGTERM: finishing requests in flight, then stopping");
     boolean drained = server.stop(GRACE);
     LOG.info(drained ? "Stopped cleanly" : "Stopped with requests still running after the grace");
+    // halt skips every other shutdown hook and deleteOnExit, so the unpacked model goes here.
+    cleanUp.run();
     // Exit 0: a requested stop is a success (the JVM would otherwise report 143).
     Runtime.getRuntime().halt(0);
   }
