@@ -3,7 +3,6 @@ package io.costwise.artifact;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.costwise.cost.Outcome;
 import io.costwise.error.InvalidInputException;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,13 +61,14 @@ public final class ModelValidation {
   /**
    * Checks {@code description}, bound from {@code tree}, the JSON read from {@code file}.
    *
+   * @param file the file as messages name it: its path, or {@code model.json in <archive>}
    * @throws InvalidInputException naming the file and the first field that is wrong
    */
-  public static void check(Path file, JsonNode tree, ModelDescription description) {
+  public static void check(String file, JsonNode tree, ModelDescription description) {
     new Check(file).run(tree, description);
   }
 
-  private record Check(Path file) {
+  private record Check(String file) {
     void run(JsonNode tree, ModelDescription d) {
       for (String field :
           List.of("format_version", "feature_names", "decision_threshold", "hyperparameters")) {

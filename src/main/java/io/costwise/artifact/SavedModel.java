@@ -24,7 +24,8 @@ public record SavedModel(ModelDescription description, NetworkScorer scorer, Pat
    */
   public static SavedModel open(Path path, Path scratch) throws IOException {
     Path folder = unpack(path, scratch);
-    ModelDescription description = describe(folder);
+    ModelDescription description =
+        folder.equals(path) ? describe(folder) : describe(folder, shownAs(path));
     return new SavedModel(description, description.scorer().toNetworkScorer(), folder);
   }
 
@@ -48,6 +49,22 @@ public record SavedModel(ModelDescription description, NetworkScorer scorer, Pat
    * every field serving uses present and in range ({@link ModelValidation}).
    */
   public static ModelDescription describe(Path folder) throws IOException {
+    return describe(folder, folder.resolve(ModelFolder.DESCRIPTION_FILE).toString());
+  }
+
+  /**
+   * How messages name the model.json of an archive: {@code model.json in <archive>}, not the
+   * scratch folder it was unpacked into (deleted by the time anyone reads the message).
+   */
+  public static String shownAs(Path archive) {
+    return ModelFolder.DESCRIPTION_FILE + " in " + archive;
+  }
+
+  /**
+   * As {@link #describe(Path)}, naming the file {@code shownAs} in messages (see {@link
+   * #shownAs(Path)}).
+   */
+  public static ModelDescription describe(Path folder, String shownAs) throws IOException {
     if (!Files.isRegularFile(folder.resolve(ModelFolder.DESCRIPTION_FILE))) {
       throw new InvalidInputException(
           "The model folder "
@@ -57,7 +74,7 @@ public record SavedModel(ModelDescription description, NetworkScorer scorer, Pat
               + "; it must"
               + " hold what costwise train wrote to /opt/ml/model.");
     }
-    Path file = folder.resolve(ModelFolder.DESCRIPTION_FILE);
+    String file = shownAs;
     com.fasterxml.jackson.databind.JsonNode tree;
     ModelDescription description;
     try {
@@ -73,8 +90,7 @@ public record SavedModel(ModelDescription description, NetworkScorer scorer, Pat
     }
     if (description.formatVersion() > ModelDescription.FORMAT_VERSION) {
       throw new InvalidInputException(
-          "The model in "
-              + folder
+          file
               + " has format version "
               + description.formatVersion()
               + ", newer than this costwise understands ("
@@ -94,7 +110,7 @@ public record SavedModel(ModelDescription description, NetworkScorer scorer, Pat
       }
     } catch (IllegalArgumentException e) {
       throw new InvalidInputException(
-          folder.resolve(ModelFolder.DESCRIPTION_FILE)
+          file
               + " holds a scorer that cannot be used ("
               + e.getMessage()
               + "); retrain the model, or restore the file train wrote.",

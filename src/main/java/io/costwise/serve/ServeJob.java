@@ -104,7 +104,10 @@ public final class ServeJob {
       scratch = Files.createTempDirectory(scratchParent, "costwise-model");
       folder = SavedModel.unpack(location, scratch);
     }
-    ModelDescription description = SavedModel.describe(folder);
+    ModelDescription description =
+        folder.equals(location)
+            ? SavedModel.describe(folder)
+            : SavedModel.describe(folder, SavedModel.shownAs(location));
     Predictor predictor = Predictor.of(description);
     LOG.info(
         "Loaded the model from {}: {} features, threshold {} ({}); rows may carry costs as {}",

@@ -253,4 +253,32 @@ class ModelValidationTest {
         refused(damaged(t -> ((ObjectNode) t.get("calibration")).put("a", "NaN")), "calibration");
     assertTrue(m.contains("calibration is unusable"), m);
   }
+
+  @Test
+  void aDamagedModelInAnArchiveIsNamedByTheArchive() throws Exception {
+    Path model = damaged(t -> t.put("decision_threshold", 2.0));
+    Path archive = dir.resolve("model.tar.gz");
+    try (var out = Files.newOutputStream(archive);
+        var tar =
+            new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(
+                new org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream(out))) {
+      byte[] json = Files.readAllBytes(model.resolve("model.json"));
+      var entry = new org.apache.commons.compress.archivers.tar.TarArchiveEntry("model.json");
+      entry.setSize(json.length);
+      tar.putArchiveEntry(entry);
+      tar.write(json);
+      tar.closeArchiveEntry();
+    }
+    InvalidInputException e =
+        assertThrows(
+            InvalidInputException.class,
+            () -> SavedModel.open(archive, Files.createDirectory(dir.resolve("unpacked"))));
+    assertEquals(
+        "model.json in "
+            + archive
+            + ": decision_threshold is 2.0; it must be a probability from 0 to 1 (or"
+            + " 1.0000000000000002, which flags nobody) — retrain the model or restore the file"
+            + " train wrote.",
+        e.getMessage());
+  }
 }
