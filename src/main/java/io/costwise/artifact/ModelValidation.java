@@ -238,6 +238,9 @@ public final class ModelValidation {
       }
       for (int l = 0; l < layers.size(); l++) {
         ModelDescription.Layer layer = layers.get(l);
+        if (layer.bias().length != layer.weights().length) {
+          return;
+        }
         double[] next = new double[layer.weights().length];
         for (int j = 0; j < next.length; j++) {
           double[] unit = layer.weights()[j];

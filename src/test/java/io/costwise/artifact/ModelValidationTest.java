@@ -281,4 +281,13 @@ class ModelValidationTest {
             + " train wrote.",
         e.getMessage());
   }
+
+  @Test
+  void aLayerWithTooFewBiasesIsRefusedByTheScorerCheck() throws Exception {
+    Path model = damaged(t -> ((ArrayNode) scorer(t).get("layers").get(0).get("bias")).remove(1));
+    InvalidInputException e =
+        assertThrows(
+            InvalidInputException.class, () -> SavedModel.open(model, dir.resolve("scratch")));
+    assertTrue(e.getMessage().contains("holds a scorer that cannot be used"), e.getMessage());
+  }
 }
