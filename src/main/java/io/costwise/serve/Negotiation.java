@@ -20,7 +20,11 @@ final class Negotiation {
     String canonical = ContentTypes.canonical(contentType);
     if (canonical == null) {
       throw ServingException.unsupportedMediaType(
-          "Content-Type '" + contentType.strip() + "' is not supported; send " + SUPPORTED + ".");
+          "Content-Type '"
+              + Echo.clip(contentType.strip())
+              + "' is not supported; send "
+              + SUPPORTED
+              + ".");
     }
     return canonical;
   }
@@ -70,6 +74,10 @@ final class Negotiation {
       }
     }
     throw ServingException.notAcceptable(
-        "Accept '" + accept.strip() + "' names no supported type; accept " + SUPPORTED + ".");
+        "Accept '"
+            + Echo.clip(accept.strip())
+            + "' names no supported type; accept "
+            + SUPPORTED
+            + ".");
   }
 }
