@@ -8,7 +8,10 @@ import java.util.Locale;
 
 /** Content negotiation as SageMaker's built-in containers do it. */
 final class Negotiation {
+  /** The response types (and, with {@link #REQUEST_TYPES}, the request types). */
   static final String SUPPORTED = "text/csv, application/json, application/jsonlines";
+
+  static final String REQUEST_TYPES = SUPPORTED + ", application/x-npy";
 
   private Negotiation() {}
 
@@ -17,13 +20,13 @@ final class Negotiation {
     if (contentType == null || contentType.isBlank()) {
       return ContentTypes.CSV;
     }
-    String canonical = ContentTypes.canonical(contentType);
+    String canonical = ContentTypes.canonicalRequest(contentType);
     if (canonical == null) {
       throw ServingException.unsupportedMediaType(
           "Content-Type '"
               + Echo.clip(contentType.strip())
               + "' is not supported; send "
-              + SUPPORTED
+              + REQUEST_TYPES
               + ".");
     }
     return canonical;
