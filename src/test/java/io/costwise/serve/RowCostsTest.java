@@ -144,6 +144,18 @@ class RowCostsTest {
         json);
     // Linear Learner's names for the probability and the label.
     assertEquals("0.5,1\n", csv("0,0", "fields=score,predicted_label"));
+    // ... which keep their names in JSON, as Linear Learner answers.
+    assertEquals(
+        "{\"predictions\":[{\"score\":0.5,\"predicted_label\":1}]}",
+        new String(
+            invoke("text/csv", "application/json", "0,0", "fields=score,predicted_label").body(),
+            StandardCharsets.UTF_8));
+    assertEquals(
+        "{\"predicted_label\":1,\"probability\":0.5}\n",
+        new String(
+            invoke("text/csv", "application/jsonlines", "0,0", "fields=predicted_label,probability")
+                .body(),
+            StandardCharsets.UTF_8));
   }
 
   @Test
