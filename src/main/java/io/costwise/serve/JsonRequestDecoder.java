@@ -63,8 +63,17 @@ final class JsonRequestDecoder {
     final double[] pending = new double[ModelCosts.PER_ROW];
 
     int startRow() {
-      if ((rows + 1) * features > values.length) {
-        values = Arrays.copyOf(values, values.length * 2);
+      long needed = (long) (rows + 1) * features;
+      if (needed > values.length) {
+        // Doubling, but never past the largest array the JVM allocates (an int overflow there
+        // was a NegativeArraySizeException); a body is shorter than 2 GiB and a value takes at
+        // least two bytes, so the cap is not reached by any body that fits in an int.
+        long grown = Math.min(Math.max(needed, 2L * values.length), Integer.MAX_VALUE - 8L);
+        if (grown < needed) {
+          throw ServingException.payloadTooLarge(
+              "The request has more values than one request can hold; split it.");
+        }
+        values = Arrays.copyOf(values, (int) grown);
       }
       return rows++ * features;
     }

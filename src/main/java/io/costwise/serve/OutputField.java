@@ -63,7 +63,7 @@ public enum OutputField {
             default ->
                 throw ServingException.badRequest(
                     "Unknown output field '"
-                        + part
+                        + Echo.clip(part)
                         + "'; use probability, label, expected_cost (or Linear Learner's score,"
                         + " predicted_label) or several of them.");
           };

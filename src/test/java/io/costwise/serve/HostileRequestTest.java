@@ -114,6 +114,29 @@ class HostileRequestTest {
         refused("text/csv", "image/png, " + repeat("a", 48 * 1024), "1".getBytes());
     assertEquals(406, accept.status());
     assertOurs(accept.getMessage());
+    ServingException fields =
+        assertThrows(
+            ServingException.class,
+            () ->
+                SERVICE.invoke(
+                    new InvocationRequest(
+                        "text/csv",
+                        null,
+                        ServeFixtures.csvRow(0).getBytes(StandardCharsets.US_ASCII),
+                        ServeFixtures.csvRow(0).length(),
+                        "fields=" + repeat("z", 48 * 1024))));
+    assertEquals(400, fields.status());
+    assertOurs(fields.getMessage());
+    byte[] row = ServeFixtures.csvRow(0).getBytes(StandardCharsets.US_ASCII);
+    ServingException threshold =
+        assertThrows(
+            ServingException.class,
+            () ->
+                SERVICE.invoke(
+                    new InvocationRequest(
+                        "text/csv", null, row, row.length, "threshold=" + repeat("9", 48 * 1024))));
+    assertEquals(400, threshold.status());
+    assertOurs(threshold.getMessage());
     ServingException type = refused("image/" + repeat("b", 48 * 1024), "1");
     assertEquals(415, type.status());
     assertOurs(type.getMessage());
