@@ -23,7 +23,8 @@ Options:
   --registry HOST[:PORT]
                         push to this registry instead of ECR (no AWS calls), e.g. a local one
   --insecure            allow plain HTTP for --registry (local test registries)
-  --dry-run             print what would run, change nothing
+  --dry-run             print what would run, change nothing; needs no AWS CLI or
+                        credentials (an unknown account or region is shown as <account>/<region>)
   -h, --help            this help
 USAGE
 }
@@ -59,17 +60,30 @@ docker_config=$(mktemp -d)
 trap 'rm -rf "$docker_config"' EXIT
 
 if [ -z "$registry" ]; then
-  command -v aws >/dev/null || die "the AWS CLI v2 is not installed (https://docs.aws.amazon.com/cli/latest/userguide/getting-started-install.html); or push elsewhere with --registry."
-  account=$(aws sts get-caller-identity --query Account --output text 2>/dev/null) \
-    || die "no usable AWS credentials: run 'aws configure' (or set AWS_PROFILE / AWS_ACCESS_KEY_ID) and try again."
-  region=${region:-${AWS_REGION:-${AWS_DEFAULT_REGION:-$(aws configure get region 2>/dev/null || true)}}}
-  [ -n "$region" ] || die "no AWS region: give --region, or set AWS_REGION, or run 'aws configure set region ...'."
-  registry="$account.dkr.ecr.$region.amazonaws.com"
-  if ! aws ecr describe-repositories --region "$region" --repository-names "$repository" >/dev/null 2>&1; then
-    echo "creating ECR repository $repository in $region"
-    run aws ecr create-repository --region "$region" --repository-name "$repository" >/dev/null
-  fi
-  if ! $dry_run; then
+  if $dry_run; then
+    # A dry run needs no AWS CLI and no credentials: what it cannot look up, it names.
+    account=$(aws sts get-caller-identity --query Account --output text 2>/dev/null) || account=""
+    if [ -z "$account" ]; then
+      echo "dry run: no usable AWS credentials (or no AWS CLI); the account is shown as <account>." >&2
+      account="<account>"
+    fi
+    region=${region:-${AWS_REGION:-${AWS_DEFAULT_REGION:-$(aws configure get region 2>/dev/null || true)}}}
+    region=${region:-<region>}
+    registry="$account.dkr.ecr.$region.amazonaws.com"
+    echo "would create the ECR repository $repository in $region if it is missing:"
+    run aws ecr create-repository --region "$region" --repository-name "$repository"
+    echo "would log in: aws ecr get-login-password --region $region, into a temporary Docker config"
+  else
+    command -v aws >/dev/null || die "the AWS CLI v2 is not installed (https://docs.aws.amazon.com/cli/latest/userguide/getting-started-install.html); or push elsewhere with --registry."
+    account=$(aws sts get-caller-identity --query Account --output text 2>/dev/null) \
+      || die "no usable AWS credentials: run 'aws configure' (or set AWS_PROFILE / AWS_ACCESS_KEY_ID) and try again; --dry-run works without them."
+    region=${region:-${AWS_REGION:-${AWS_DEFAULT_REGION:-$(aws configure get region 2>/dev/null || true)}}}
+    [ -n "$region" ] || die "no AWS region: give --region, or set AWS_REGION, or run 'aws configure set region ...'."
+    registry="$account.dkr.ecr.$region.amazonaws.com"
+    if ! aws ecr describe-repositories --region "$region" --repository-names "$repository" >/dev/null 2>&1; then
+      echo "creating ECR repository $repository in $region"
+      aws ecr create-repository --region "$region" --repository-name "$repository" >/dev/null
+    fi
     password=$(aws ecr get-login-password --region "$region") || die "could not log in to ECR in $region."
     auth=$(printf 'AWS:%s' "$password" | base64 | tr -d '\n')
     printf '{"auths": {"%s": {"auth": "%s"}}}\n' "$registry" "$auth" > "$docker_config/config.json"

@@ -146,7 +146,10 @@ no_aws=$(PATH="$(dirname "$(command -v mvn)"):/usr/bin:/bin" ./build_and_push.sh
 [[ "$no_aws" == *"the AWS CLI v2 is not installed"* ]] || fail "missing AWS CLI: '$no_aws'"
 dry=$(./build_and_push.sh --registry 127.0.0.1:15000 --tag ci --dry-run 2>&1)
 [[ "$dry" == "would run: mvn "*"-Djib.to.image=127.0.0.1:15000/costwise:ci"* ]] || fail "dry run: '$dry'"
-echo "ok: build_and_push.sh explains a missing AWS CLI and dry-runs"
+dry_ecr=$(env -u AWS_REGION -u AWS_DEFAULT_REGION AWS_CONFIG_FILE=/nonexistent AWS_SHARED_CREDENTIALS_FILE=/nonexistent \
+  PATH="$(dirname "$(command -v mvn)"):/usr/bin:/bin" ./build_and_push.sh --tag ci --dry-run 2>/dev/null | tail -1)
+[ "$dry_ecr" = "<account>.dkr.ecr.<region>.amazonaws.com/costwise:ci" ] || fail "dry run without AWS: '$dry_ecr'"
+echo "ok: build_and_push.sh explains a missing AWS CLI and dry-runs, with or without AWS credentials"
 
 # build_and_push.sh: push to a registry on loopback (standing in for ECR) and read the image back.
 cat > "$work/registry.yml" <<YML

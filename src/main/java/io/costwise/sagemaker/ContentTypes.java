@@ -8,6 +8,9 @@ public final class ContentTypes {
   public static final String JSON = "application/json";
   public static final String JSON_LINES = "application/jsonlines";
 
+  /** NumPy's {@code .npy} format, as the SageMaker SDK's {@code NumpySerializer} sends it. */
+  public static final String NPY = "application/x-npy";
+
   private ContentTypes() {}
 
   /**
@@ -33,7 +36,24 @@ public final class ContentTypes {
     };
   }
 
+  /**
+   * Whether a training channel's declared type is CSV: {@code text/csv} with any parameters, or the
+   * bare {@code csv} that SageMaker's XGBoost examples pass as {@code content_type}.
+   */
+  /**
+   * The canonical media type of a request body costwise reads, or null: those of {@link #canonical}
+   * and {@link #NPY}, which it reads but does not write.
+   */
+  public static String canonicalRequest(String contentType) {
+    String canonical = canonical(contentType);
+    if (canonical == null && mediaType(contentType).equals(NPY)) {
+      return NPY;
+    }
+    return canonical;
+  }
+
   public static boolean isCsv(String contentType) {
-    return mediaType(contentType).equals(CSV);
+    String type = mediaType(contentType);
+    return type.equals(CSV) || type.equals("csv");
   }
 }

@@ -80,8 +80,8 @@ public final class InputDataConfig {
   }
 
   /**
-   * Fails unless the channel is CSV (or has no declared type) without a record wrapper: the one
-   * format costwise reads.
+   * Fails unless the channel is CSV ({@code text/csv} with any parameters, or {@code csv}; or no
+   * declared type) without a record wrapper: the one format costwise reads.
    */
   public void requireCsv(String channel) {
     Optional<String> contentType = text(channel, "ContentType");
@@ -94,7 +94,8 @@ public final class InputDataConfig {
               + "' in "
               + fileName
               + ", but costwise reads CSV only: convert the data to CSV (label first, no header)"
-              + " and set content_type='text/csv' on the TrainingInput, or leave it unset.");
+              + " and set content_type='text/csv' (or 'csv') on the TrainingInput, or leave it"
+              + " unset.");
     }
     Optional<String> wrapper = text(channel, "RecordWrapperType");
     if (wrapper.isPresent() && !wrapper.get().equals("None")) {

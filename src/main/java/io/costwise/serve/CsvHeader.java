@@ -29,7 +29,8 @@ final class CsvHeader {
   }
 
   /**
-   * The header on bytes {@code [from, to)}, or null when the line is a row of numbers.
+   * The header on bytes {@code [from, to)}, or null when the line is not one: numbers, or fields of
+   * which none names a feature or a cost column (then it is read, and refused, as a row).
    *
    * @param features each feature name and its index
    * @throws ServingException 400 when the line is names but not a header of this model
@@ -51,7 +52,9 @@ final class CsvHeader {
       names.add(name);
       allNumbers &= name.isEmpty() || CsvRequestDecoder.isNumericText(name);
     }
-    if (allNumbers) {
+    if (allNumbers || !namesAny(names, features, costs)) {
+      // Not a header at all (a row with a typo, or a header of another model): read as a row,
+      // whose error names the column and the value.
       return null;
     }
     int[] targets = new int[names.size()];
@@ -106,11 +109,24 @@ final class CsvHeader {
     return new CsvHeader(targets, List.copyOf(names), hasCosts);
   }
 
+  /**
+   * Whether some name is a feature of the model or a cost column: the line means to be a header.
+   */
+  private static boolean namesAny(
+      List<String> names, Map<String, Integer> features, ModelCosts costs) {
+    for (String name : names) {
+      if (features.containsKey(name) || costs.outcomeNamed(name) != null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static ServingException refused(
       String problem, List<String> featureNames, ModelCosts costs) {
     String features = String.join(",", featureNames);
     return ServingException.badRequest(
-        "Line 1 is not numbers and not the model's header: "
+        "Line 1 names columns but is not the model's header: "
             + problem
             + ". A header names the model's features once each, in its order ("
             + (features.length() <= 200 ? features : features.substring(0, 197) + "...")

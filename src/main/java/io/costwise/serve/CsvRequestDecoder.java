@@ -43,7 +43,9 @@ final class CsvRequestDecoder {
   }
 
   Rows decode(byte[] body, int length) {
-    int capacity = lines(body, length) + 1;
+    // A row has at least one character and one separator per feature, so a body of blank lines
+    // cannot size the buffer by its line count (which times the features overflows an int).
+    int capacity = (int) Math.min(lines(body, length) + 1L, length / (2L * features) + 1);
     double[] values = new double[features * capacity];
     // Set by a header with cost columns; otherwise every row is the features in order.
     CsvHeader layout = null;
@@ -234,7 +236,9 @@ final class CsvRequestDecoder {
         // Reported below with the text.
       }
     }
-    String text = new String(body, start, Math.min(end - start, 40), StandardCharsets.UTF_8);
+    String text =
+        Echo.clip(
+            new String(body, start, Math.min(end - start, 4 * Echo.MAX), StandardCharsets.UTF_8));
     throw ServingException.badRequest(
         "Line "
             + line
@@ -243,7 +247,10 @@ final class CsvRequestDecoder {
             + (costName != null ? " (" + costName + ")" : "")
             + ": '"
             + text
-            + "' is not a finite number; send plain decimal numbers (no NaN or Infinity).");
+            + "' is not a finite number; send plain decimal numbers (no NaN or Infinity)"
+            + (line == 1 && costName == null && column == 1 && !isNumeric(body, start, end)
+                ? ", or a header line of the model's feature names."
+                : "."));
   }
 
   /** Plain decimal syntax only: rejects NaN, Infinity, hex and Java's d/f suffixes. */

@@ -16,12 +16,14 @@ public final class InferenceService implements Invoker {
   private final ServingSettings settings;
   private final CsvRequestDecoder csv;
   private final JsonRequestDecoder json;
+  private final NpyRequestDecoder npy;
 
   public InferenceService(Predictor predictor, ServingSettings settings) {
     this.predictor = predictor;
     this.settings = settings;
     this.csv = new CsvRequestDecoder(predictor.featureNames(), predictor.costs());
     this.json = new JsonRequestDecoder(predictor.features(), predictor.costs());
+    this.npy = new NpyRequestDecoder(predictor.features());
   }
 
   public ServingSettings settings() {
@@ -45,6 +47,7 @@ public final class InferenceService implements Invoker {
         switch (requestType) {
           case ContentTypes.CSV -> csv.decode(request.body(), request.length());
           case ContentTypes.JSON -> json.decodeJson(request.body(), request.length());
+          case ContentTypes.NPY -> npy.decode(request.body(), request.length());
           default -> json.decodeJsonLines(request.body(), request.length());
         };
     Decisions decisions = Decisions.of(attributes.threshold(), predictor, rows);

@@ -1,13 +1,16 @@
 package io.costwise.serve;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import io.costwise.cost.Outcome;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * Decodes {@code application/json} and {@code application/jsonlines} request bodies with Jackson's
@@ -21,9 +24,26 @@ import java.util.Arrays;
  * columns or {@code cost_tn}, {@code cost_fp}, {@code cost_fn}, {@code cost_tp}, in any order
  * around {@code "features"}; null is "not given" (the model's fixed cost applies). Other fields are
  * ignored.
+ *
+ * <p>Limits (Jackson's defaults, stated here because clients meet them): arrays and objects nest at
+ * most {@value #MAX_DEPTH} deep, a number has at most {@value #MAX_NUMBER_LENGTH} characters. Every
+ * malformed body, and every body past a limit, is a 400 with a sentence of ours giving the line and
+ * column; no parser message reaches the client.
  */
 final class JsonRequestDecoder {
-  private static final JsonFactory JSON = new JsonFactory();
+  static final int MAX_DEPTH = 1000;
+  static final int MAX_NUMBER_LENGTH = 1000;
+  static final int MAX_STRING_LENGTH = 20_000_000;
+
+  private static final JsonFactory JSON =
+      JsonFactory.builder()
+          .streamReadConstraints(
+              StreamReadConstraints.builder()
+                  .maxNestingDepth(MAX_DEPTH)
+                  .maxNumberLength(MAX_NUMBER_LENGTH)
+                  .maxStringLength(MAX_STRING_LENGTH)
+                  .build())
+          .build();
 
   private final int features;
   private final ModelCosts costs;
@@ -43,8 +63,17 @@ final class JsonRequestDecoder {
     final double[] pending = new double[ModelCosts.PER_ROW];
 
     int startRow() {
-      if ((rows + 1) * features > values.length) {
-        values = Arrays.copyOf(values, values.length * 2);
+      long needed = (long) (rows + 1) * features;
+      if (needed > values.length) {
+        // Doubling, but never past the largest array the JVM allocates (an int overflow there
+        // was a NegativeArraySizeException); a body is shorter than 2 GiB and a value takes at
+        // least two bytes, so the cap is not reached by any body that fits in an int.
+        long grown = Math.min(Math.max(needed, 2L * values.length), Integer.MAX_VALUE - 8L);
+        if (grown < needed) {
+          throw ServingException.payloadTooLarge(
+              "The request has more values than one request can hold; split it.");
+        }
+        values = Arrays.copyOf(values, (int) grown);
       }
       return rows++ * features;
     }
@@ -81,7 +110,9 @@ final class JsonRequestDecoder {
 
   Rows decodeJson(byte[] body, int length) {
     Sink sink = new Sink();
-    try (JsonParser parser = JSON.createParser(body, 0, length)) {
+    JsonParser parser = null;
+    try {
+      parser = JSON.createParser(body, 0, length);
       JsonToken first = parser.nextToken();
       if (first == JsonToken.START_OBJECT) {
         readObject(parser, sink, "the body");
@@ -99,10 +130,10 @@ final class JsonRequestDecoder {
       if (parser.nextToken() != null) {
         throw ServingException.badRequest("The JSON body has content after its end.");
       }
-    } catch (JsonParseException e) {
-      throw malformed("JSON", e);
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw malformed("The body is not valid JSON", 0, e, parser, body, 0, length);
+    } finally {
+      close(parser);
     }
     return sink.rows();
   }
@@ -119,7 +150,9 @@ final class JsonRequestDecoder {
       line++;
       if (!blank(body, pos, end)) {
         String where = "line " + line;
-        try (JsonParser parser = JSON.createParser(body, pos, end - pos)) {
+        JsonParser parser = null;
+        try {
+          parser = JSON.createParser(body, pos, end - pos);
           JsonToken token = parser.nextToken();
           if (token == JsonToken.START_ARRAY) {
             readNumbers(parser, sink, where, false);
@@ -129,10 +162,11 @@ final class JsonRequestDecoder {
             throw ServingException.badRequest(
                 "JSON Lines " + where + " must be an array of numbers or {\"features\": […]}.");
           }
-        } catch (JsonParseException e) {
-          throw malformed("JSON on line " + line, e);
         } catch (IOException e) {
-          throw new UncheckedIOException(e);
+          throw malformed(
+              "JSON Lines line " + line + " is not valid JSON", line, e, parser, body, pos, end);
+        } finally {
+          close(parser);
         }
       }
       pos = end + 1;
@@ -230,21 +264,19 @@ final class JsonRequestDecoder {
       return true;
     }
     if (value != JsonToken.VALUE_NUMBER_INT && value != JsonToken.VALUE_NUMBER_FLOAT) {
-      String text =
-          value == JsonToken.VALUE_STRING ? "\"" + parser.getText() + "\"" : parser.getText();
+      throw ServingException.badRequest(
+          "JSON " + where + ", \"" + name + "\": " + notANumber(parser, value, "a cost"));
+    }
+    double cost = parser.getDoubleValue();
+    if (!Double.isFinite(cost)) {
       throw ServingException.badRequest(
           "JSON "
               + where
               + ", \""
               + name
               + "\": "
-              + text
-              + " is not a number; a cost is a number.");
-    }
-    double cost = parser.getDoubleValue();
-    if (!Double.isFinite(cost)) {
-      throw ServingException.badRequest(
-          "JSON " + where + ", \"" + name + "\": " + parser.getText() + " is not finite.");
+              + Echo.clip(parser.getText())
+              + " is not finite.");
     }
     if (!Double.isNaN(pending[outcome.ordinal()])) {
       throw ServingException.badRequest(
@@ -274,12 +306,18 @@ final class JsonRequestDecoder {
       count++;
       if (token != JsonToken.VALUE_NUMBER_INT && token != JsonToken.VALUE_NUMBER_FLOAT) {
         throw ServingException.badRequest(
-            "JSON " + where + ", value " + count + ": " + parser.getText() + " is not a number.");
+            "JSON " + where + ", value " + count + ": " + notANumber(parser, token, "a feature"));
       }
       double value = parser.getDoubleValue();
       if (!Double.isFinite(value)) {
         throw ServingException.badRequest(
-            "JSON " + where + ", value " + count + ": " + parser.getText() + " is not finite.");
+            "JSON "
+                + where
+                + ", value "
+                + count
+                + ": "
+                + Echo.clip(parser.getText())
+                + " is not finite (beyond the range of a double); send finite numbers.");
       }
       if (count <= features) {
         sink.values[offset + count - 1] = value;
@@ -297,16 +335,108 @@ final class JsonRequestDecoder {
     }
   }
 
-  private static ServingException malformed(String what, JsonParseException e) {
-    return ServingException.badRequest(
-        "The body is not valid "
-            + what
-            + " at line "
-            + e.getLocation().getLineNr()
-            + ", column "
-            + e.getLocation().getColumnNr()
-            + ": "
-            + e.getOriginalMessage());
+  /** What a value that should be a number is, in a sentence that says what to send. */
+  private static String notANumber(JsonParser parser, JsonToken token, String what)
+      throws IOException {
+    return switch (token) {
+      case VALUE_STRING ->
+          "\""
+              + Echo.clip(parser.getText())
+              + "\" is a string; "
+              + what
+              + " is a JSON number, written without quotes.";
+      case START_ARRAY -> "an array where a number belongs; " + what + " is one JSON number.";
+      case START_OBJECT -> "an object where a number belongs; " + what + " is one JSON number.";
+      case VALUE_NULL -> "null where a number belongs; " + what + " needs a value.";
+      default -> Echo.clip(parser.getText()) + " is not a number; " + what + " is a JSON number.";
+    };
+  }
+
+  /**
+   * Our sentence for a body the parser refuses: where (line and column of the body, or the column
+   * of a JSON Lines line) and why, in words of ours; Jackson's messages name its own settings and
+   * classes, which mean nothing to a client.
+   *
+   * @param line the JSON Lines line (its column is reported), or 0 for a whole JSON body
+   */
+  private static ServingException malformed(
+      String what, int line, IOException e, JsonParser parser, byte[] body, int from, int to) {
+    JsonLocation location =
+        e instanceof JsonProcessingException p && p.getLocation() != null
+            ? p.getLocation()
+            : parser != null ? parser.currentLocation() : null;
+    String at = "";
+    if (location != null && location.getLineNr() > 0) {
+      at =
+          line > 0
+              ? " at column " + location.getColumnNr()
+              : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+    }
+    String message = e.getMessage() == null ? "" : e.getMessage();
+    String lower = message.toLowerCase(Locale.ROOT);
+    String why;
+    if (e instanceof StreamConstraintsException) {
+      if (lower.contains("nesting depth")) {
+        why =
+            "its arrays and objects nest more than "
+                + MAX_DEPTH
+                + " deep (rows need three levels: {\"instances\": [{\"features\": […]}]})";
+      } else if (lower.contains("number")) {
+        why =
+            "it has a number longer than "
+                + MAX_NUMBER_LENGTH
+                + " characters (a double needs at most 17 significant digits)";
+      } else if (lower.contains("string") || lower.contains("name")) {
+        why = "it has a string or field name longer than " + MAX_STRING_LENGTH + " characters";
+      } else {
+        why = "it exceeds a limit of the JSON reader";
+      }
+    } else if (lower.contains("'nan'") || lower.contains("infinity'")) {
+      why = "NaN and Infinity are not JSON numbers, and features must be finite";
+    } else if (lower.contains("end-of-input") || lower.contains("end of input")) {
+      why = "it ends before its arrays and objects are closed";
+    } else if (lower.contains("utf-8")
+        || lower.contains("utf-32")
+        || lower.contains("utf8")
+        || e instanceof java.io.CharConversionException) {
+      why = "its bytes are not UTF-8 text";
+    } else if (lower.contains("leading zero")) {
+      why = "a number starts with a zero (write 1, not 01)";
+    } else if (lower.contains("double-quote to start field name")
+        || lower.contains("was expecting double-quote")) {
+      why = "a field name is not in double quotes";
+    } else if (lower.contains("expecting comma") || lower.contains("expecting a colon")) {
+      why = "a comma or colon is missing" + near(location, body, from, to);
+    } else {
+      why = "unexpected text" + near(location, body, from, to);
+    }
+    return ServingException.badRequest(what + at + ": " + why + ".");
+  }
+
+  /** A few characters of the body before the error's offset, printable ASCII only. */
+  private static String near(JsonLocation location, byte[] body, int from, int to) {
+    if (location == null || location.getByteOffset() < 0) {
+      return "";
+    }
+    long offset = from + location.getByteOffset();
+    int end = (int) Math.min(to, offset + 1);
+    int start = Math.max(from, end - 20);
+    StringBuilder text = new StringBuilder();
+    for (int i = start; i < end; i++) {
+      char c = (char) (body[i] & 0xff);
+      text.append(c >= 0x20 && c < 0x7f ? c : '?');
+    }
+    return text.isEmpty() ? "" : " (near '" + text.toString().strip() + "')";
+  }
+
+  private static void close(JsonParser parser) {
+    if (parser != null) {
+      try {
+        parser.close();
+      } catch (IOException e) {
+        // A parser over a byte array has nothing to release.
+      }
+    }
   }
 
   private static boolean blank(byte[] body, int from, int to) {

@@ -8,7 +8,10 @@ import java.util.Locale;
 
 /** Content negotiation as SageMaker's built-in containers do it. */
 final class Negotiation {
+  /** The response types (and, with {@link #REQUEST_TYPES}, the request types). */
   static final String SUPPORTED = "text/csv, application/json, application/jsonlines";
+
+  static final String REQUEST_TYPES = SUPPORTED + ", application/x-npy";
 
   private Negotiation() {}
 
@@ -17,10 +20,14 @@ final class Negotiation {
     if (contentType == null || contentType.isBlank()) {
       return ContentTypes.CSV;
     }
-    String canonical = ContentTypes.canonical(contentType);
+    String canonical = ContentTypes.canonicalRequest(contentType);
     if (canonical == null) {
       throw ServingException.unsupportedMediaType(
-          "Content-Type '" + contentType.strip() + "' is not supported; send " + SUPPORTED + ".");
+          "Content-Type '"
+              + Echo.clip(contentType.strip())
+              + "' is not supported; send "
+              + REQUEST_TYPES
+              + ".");
     }
     return canonical;
   }
@@ -70,6 +77,10 @@ final class Negotiation {
       }
     }
     throw ServingException.notAcceptable(
-        "Accept '" + accept.strip() + "' names no supported type; accept " + SUPPORTED + ".");
+        "Accept '"
+            + Echo.clip(accept.strip())
+            + "' names no supported type; accept "
+            + SUPPORTED
+            + ".");
   }
 }

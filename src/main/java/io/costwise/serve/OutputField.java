@@ -19,7 +19,11 @@ public enum OutputField {
    * p·c_FN + (1 − p)·c_TN, with the row's costs where it gives them and the fixed ones elsewhere.
    * In JSON they are {@link #FLAG_KEY} and {@link #PASS_KEY}; in CSV two columns in that order.
    */
-  EXPECTED_COST("expected_cost");
+  EXPECTED_COST("expected_cost"),
+  /** {@link #PROBABILITY} under Linear Learner's name: asked for as {@code score}, keyed so. */
+  SCORE("score"),
+  /** {@link #LABEL} under Linear Learner's name: asked for as {@code predicted_label}, keyed so. */
+  PREDICTED_LABEL("predicted_label");
 
   static final String FLAG_KEY = "expected_cost_flag";
   static final String PASS_KEY = "expected_cost_pass";
@@ -38,8 +42,10 @@ public enum OutputField {
 
   /**
    * Parses a list such as {@code probability,label} or {@code label} (separated by commas, spaces
-   * or {@code +}), in the order given. Linear Learner's names are accepted too: {@code score} for
-   * the probability, {@code predicted_label} for the label.
+   * or {@code +}), in the order given. Linear Learner's names are accepted too, and keep their
+   * names in JSON responses: {@code score} is the probability, {@code predicted_label} the label,
+   * so {@code fields=score,predicted_label} answers {@code {"predictions": [{"score": 0.97,
+   * "predicted_label": 1}]}} as Linear Learner does.
    */
   static List<OutputField> parseList(String text) {
     List<OutputField> fields = new ArrayList<>();
@@ -49,14 +55,17 @@ public enum OutputField {
       }
       OutputField field =
           switch (part) {
-            case "probability", "probabilities", "score" -> PROBABILITY;
-            case "label", "labels", "predicted_label" -> LABEL;
+            case "probability", "probabilities" -> PROBABILITY;
+            case "label", "labels" -> LABEL;
+            case "score" -> SCORE;
+            case "predicted_label" -> PREDICTED_LABEL;
             case "expected_cost", "expected_costs" -> EXPECTED_COST;
             default ->
                 throw ServingException.badRequest(
                     "Unknown output field '"
-                        + part
-                        + "'; use probability, label, expected_cost or several of them.");
+                        + Echo.clip(part)
+                        + "'; use probability, label, expected_cost (or Linear Learner's score,"
+                        + " predicted_label) or several of them.");
           };
       if (!fields.contains(field)) {
         fields.add(field);

@@ -15,9 +15,11 @@ import java.util.List;
  *   <li>{@code application/jsonlines}: one such object per line.
  * </ul>
  *
- * With {@link OutputField#EXPECTED_COST}, two numbers per row: {@code expected_cost_flag} then
- * {@code expected_cost_pass} (two CSV columns in that order). Probabilities and costs are written
- * with {@link Double#toString}: the shortest text that reads back as the same double.
+ * Asked for by Linear Learner's names ({@code score}, {@code predicted_label}), the JSON keys are
+ * those names. With {@link OutputField#EXPECTED_COST}, two numbers per row: {@code
+ * expected_cost_flag} then {@code expected_cost_pass} (two CSV columns in that order).
+ * Probabilities and costs are written with {@link Double#toString}: the shortest text that reads
+ * back as the same double.
  */
 final class ResponseEncoder {
   private ResponseEncoder() {}
@@ -73,8 +75,9 @@ final class ResponseEncoder {
       }
       OutputField field = fields.get(f);
       switch (field) {
-        case PROBABILITY -> name(out, field.key(), named).append(p);
-        case LABEL -> name(out, field.key(), named).append(decisions.flag(row, p) ? 1 : 0);
+        case PROBABILITY, SCORE -> name(out, field.key(), named).append(p);
+        case LABEL, PREDICTED_LABEL ->
+            name(out, field.key(), named).append(decisions.flag(row, p) ? 1 : 0);
         case EXPECTED_COST -> {
           name(out, OutputField.FLAG_KEY, named).append(decisions.expectedCost(row, p, true));
           out.append(',');

@@ -42,7 +42,7 @@ record ThresholdChoice(Rule rule, double given) {
     }
     throw ServingException.badRequest(
         "Custom attribute threshold='"
-            + value
+            + Echo.clip(value)
             + "' is not a number from 0 to 1, cost_optimal or bayes_risk.");
   }
 }

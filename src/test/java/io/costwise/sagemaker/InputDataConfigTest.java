@@ -41,6 +41,21 @@ class InputDataConfigTest {
   }
 
   @Test
+  void acceptsTheBareCsvThatXgboostUsersPass(@TempDir Path dir) throws Exception {
+    InputDataConfig config =
+        config(
+            dir,
+            "{\"train\": {\"ContentType\": \"csv\"}, \"validation\": {\"ContentType\":"
+                + " \"CSV; label_size=1\"}, \"test\": {\"ContentType\": \"Text/CSV;"
+                + " charset=utf-8\"}}");
+    config.requireCsv("train");
+    config.requireCsv("validation");
+    config.requireCsv("test");
+    InputDataConfig csvish = config(dir, "{\"train\": {\"ContentType\": \"text/csvx\"}}");
+    assertThrows(InvalidInputException.class, () -> csvish.requireCsv("train"));
+  }
+
+  @Test
   void refusesOtherContentTypesAndRecordIo(@TempDir Path dir) throws Exception {
     InputDataConfig config =
         config(

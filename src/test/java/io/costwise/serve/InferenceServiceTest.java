@@ -162,7 +162,12 @@ class InferenceServiceTest {
     assertTrue(
         assertThrows(ServingException.class, () -> invoke("text/csv", null, "a,b,c", null))
             .getMessage()
-            .startsWith("Line 1 is not numbers and not the model's header"));
+            .startsWith("Line 1, column 1: 'a' is not a finite number"));
+    String names = String.join(",", ServeFixtures.names()).replace(",", ",x,");
+    assertTrue(
+        assertThrows(ServingException.class, () -> invoke("text/csv", null, names, null))
+            .getMessage()
+            .startsWith("Line 1 names columns but is not the model's header"));
     assertEquals(400, status(() -> invoke("text/csv", null, "\n\n", null)));
     assertTrue(
         assertThrows(
@@ -175,7 +180,7 @@ class InferenceServiceTest {
                 ServingException.class,
                 () -> invoke("application/json", null, "{\"instances\": [[1, \"x\"]]}", null))
             .getMessage()
-            .contains("instance 1, value 2: x is not a number"));
+            .contains("instance 1, value 2: \"x\" is a string; a feature is a JSON number"));
     assertTrue(
         assertThrows(
                 ServingException.class,

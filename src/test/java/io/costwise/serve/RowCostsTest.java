@@ -144,6 +144,18 @@ class RowCostsTest {
         json);
     // Linear Learner's names for the probability and the label.
     assertEquals("0.5,1\n", csv("0,0", "fields=score,predicted_label"));
+    // ... which keep their names in JSON, as Linear Learner answers.
+    assertEquals(
+        "{\"predictions\":[{\"score\":0.5,\"predicted_label\":1}]}",
+        new String(
+            invoke("text/csv", "application/json", "0,0", "fields=score,predicted_label").body(),
+            StandardCharsets.UTF_8));
+    assertEquals(
+        "{\"predicted_label\":1,\"probability\":0.5}\n",
+        new String(
+            invoke("text/csv", "application/jsonlines", "0,0", "fields=predicted_label,probability")
+                .body(),
+            StandardCharsets.UTF_8));
   }
 
   @Test
@@ -192,7 +204,8 @@ class RowCostsTest {
         refused("text/csv", "x,y,cost_fp,cost_tn\n0,0,1,2\n")
             .startsWith("Line 2: the costs are not reasonable: c_FP = 1 is less than c_TN = 2,"));
     assertEquals(
-        "JSON instance 2, \"C_FN\": \"high\" is not a number; a cost is a number.",
+        "JSON instance 2, \"C_FN\": \"high\" is a string; a cost is a JSON number, written"
+            + " without quotes.",
         refused(
             "application/json",
             "{\"instances\": [[0, 0], {\"features\": [0, 0], \"C_FN\": \"high\"}]}"));
@@ -211,10 +224,10 @@ class RowCostsTest {
     assertTrue(
         refused("text/csv", "x,C_FN,y,cost_fn\n0,1,0,2\n")
             .startsWith(
-                "Line 1 is not numbers and not the model's header: it gives the cost of a false"
+                "Line 1 names columns but is not the model's header: it gives the cost of a false"
                     + " negative twice ('C_FN', 'cost_fn')."));
     assertEquals(
-        "Line 1 is not numbers and not the model's header: 'C_TP' is neither a feature of the"
+        "Line 1 names columns but is not the model's header: 'C_TP' is neither a feature of the"
             + " model nor a cost column. A header names the model's features once each, in its"
             + " order (x,y), and may add cost columns anywhere (C_FP, C_FN, cost_tn, cost_fp,"
             + " cost_fn, cost_tp).",
@@ -222,7 +235,7 @@ class RowCostsTest {
     assertTrue(
         refused("text/csv", "y,x,C_FN\n0,0,1\n")
             .startsWith(
-                "Line 1 is not numbers and not the model's header: it has 'y' where the model's"
+                "Line 1 names columns but is not the model's header: it has 'y' where the model's"
                     + " feature 'x' belongs."));
     assertEquals(
         "Line 2 has 3 values, but the header names 4 columns.",
