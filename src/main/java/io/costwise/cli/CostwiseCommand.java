@@ -28,6 +28,11 @@ public final class CostwiseCommand implements Runnable {
   public static void main(String[] args) {
     // Charts are drawn into images; never look for a display, even where DISPLAY is set.
     System.setProperty("java.awt.headless", "true");
-    System.exit(new CommandLine(new CostwiseCommand()).execute(args));
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The command line with its {@link ErrorPolicy}; tests run commands through it. */
+  static CommandLine commandLine() {
+    return new CommandLine(new CostwiseCommand()).setExecutionExceptionHandler(new ErrorPolicy());
   }
 }

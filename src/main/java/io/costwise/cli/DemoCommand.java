@@ -45,6 +45,7 @@ final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     OutcomeValues values = valueOptions.values();
+    values.costOptimalThreshold(); // a degenerate value table fails before any training
     DemoResult result = new Demo(values, seed, System.out::println).run(BundledData.wdbc());
     System.out.println();
     System.out.print(DemoTable.render(result, values.unit(), values.costOptimalThreshold()));

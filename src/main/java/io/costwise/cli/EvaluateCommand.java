@@ -1,7 +1,6 @@
 package io.costwise.cli;
 
 import io.costwise.artifact.SavedModel;
-import io.costwise.error.InvalidInputException;
 import io.costwise.evaluation.ClassificationReportText;
 import io.costwise.evaluation.Evaluation;
 import io.costwise.experiment.ModelEvaluation;
@@ -87,9 +86,6 @@ final class EvaluateCommand implements Callable<Integer> {
           e.costs().savings());
       result.files().forEach(file -> System.out.println("wrote " + file));
       return 0;
-    } catch (InvalidInputException e) {
-      System.err.println("costwise evaluate: " + e.getMessage());
-      return 1;
     } finally {
       try (var files = Files.walk(scratch)) {
         files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -18,7 +18,10 @@ import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code costwise sweep}: which training cost ratio pays best, with cross-validated error bars. */
 @Command(
@@ -32,6 +35,8 @@ import picocli.CommandLine.Option;
           + " sweep.json and sweep.png."
     })
 final class SweepCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
   @Option(
       names = "--data",
       paramLabel = "CSV",
@@ -123,12 +128,14 @@ final class SweepCommand implements Callable<Integer> {
     putIfGiven(given, Hyperparameter.BATCH_SIZE, batchSize);
     putIfGiven(given, Hyperparameter.LEARNING_RATE, learningRate);
     putIfGiven(given, Hyperparameter.OPTIMIZER, optimizer);
+    checkGrid();
     SweepSettings settings =
         new SweepSettings(
             ratios != null ? ratios : SweepSettings.logSpaced(minRatio, maxRatio, steps),
             folds,
             Hyperparameters.defaults().with(given).trainingConfig(),
             valueOptions.values());
+    settings.values().costOptimalThreshold(); // a degenerate value table fails before any training
     Dataset dataset =
         data == null
             ? BundledData.wdbc()
@@ -140,6 +147,34 @@ final class SweepCommand implements Callable<Integer> {
       System.out.println("wrote " + file);
     }
     return 0;
+  }
+
+  /** The grid's mistakes as usage errors, before any data is read. */
+  private void checkGrid() {
+    if (folds < 2) {
+      throw new ParameterException(
+          spec.commandLine(), "--folds must be at least 2 (it is " + folds + ").");
+    }
+    if (ratios != null) {
+      for (double ratio : ratios) {
+        if (!(ratio > 0) || Double.isInfinite(ratio)) {
+          throw new ParameterException(
+              spec.commandLine(),
+              "--ratios must be positive finite numbers; " + ratio + " is not.");
+        }
+      }
+    } else if (!(minRatio > 0) || !(maxRatio >= minRatio) || Double.isInfinite(maxRatio)) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--min-ratio and --max-ratio must be positive finite numbers with min <= max (they are "
+              + minRatio
+              + " and "
+              + maxRatio
+              + ").");
+    } else if (steps < 1) {
+      throw new ParameterException(
+          spec.commandLine(), "--steps must be at least 1 (it is " + steps + ").");
+    }
   }
 
   private static void putIfGiven(Map<String, String> map, Hyperparameter key, String value) {

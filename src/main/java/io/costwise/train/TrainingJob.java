@@ -78,7 +78,8 @@ public final class TrainingJob {
         outcome.writeFailure(reason);
         return STOPPED;
       } catch (InvalidInputException e) {
-        LOG.error("Training failed: {}", e.getMessage(), e);
+        // The user's mistake: its sentence is the whole story, a stack trace would only bury it.
+        LOG.error("Training failed: {}", e.getMessage());
         outcome.writeFailure(e.getMessage());
         return FAILED;
       } catch (OutOfMemoryError e) {
