@@ -82,6 +82,10 @@ public final class S3TrainingJob {
   /** Stages, trains, uploads; returns the process exit code. */
   public int run() {
     OutcomeFiles outcome = new OutcomeFiles(environment.successFile(), environment.failureFile());
+    outcome
+        .removeEarlierOutcome()
+        .forEach(
+            file -> LOG.warn("Removed {}, the outcome of an earlier run in this folder", file));
     S3Storage storage;
     try {
       storage = S3Storage.connect(settings);

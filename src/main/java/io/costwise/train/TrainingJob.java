@@ -59,11 +59,10 @@ public final class TrainingJob {
   /** Runs the job and returns the process exit code. */
   public int run() {
     OutcomeFiles outcome = new OutcomeFiles(environment.successFile(), environment.failureFile());
-    if (outcome.failureExists()) {
-      LOG.warn(
-          "{} exists from an earlier run; it is kept (SageMaker never overwrites a failure file)",
-          environment.failureFile());
-    }
+    outcome
+        .removeEarlierOutcome()
+        .forEach(
+            file -> LOG.warn("Removed {}, the outcome of an earlier run in this folder", file));
     Optional<Path> checkpointDir = Optional.empty();
     try (StopSignal stop = StopSignal.install()) {
       try {

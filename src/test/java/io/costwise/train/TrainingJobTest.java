@@ -93,6 +93,30 @@ class TrainingJobTest {
   }
 
   @Test
+  void aFailureFileOfAnEarlierRunIsRemovedWhenTheNextRunStarts() throws Exception {
+    OptMlTree tree =
+        tree()
+            .file("train", "t.csv", OptMlTree.rows(30))
+            .hyperparameters("{\"epochs\": \"2\"}")
+            .write("output/failure", "an earlier run failed");
+    assertEquals(0, tree.train(), this::failureOrEmpty);
+    assertTrue(tree.succeeded());
+    assertFalse(Files.exists(base.resolve("output/failure")), "no stale failure next to success");
+  }
+
+  @Test
+  void aSuccessFileOfAnEarlierRunIsRemovedWhenTheNextRunFails() throws Exception {
+    OptMlTree tree =
+        tree()
+            .file("train", "t.csv", OptMlTree.rows(30))
+            .hyperparameters("{\"epochs\": \"-1\"}")
+            .write("output/success", "");
+    assertEquals(TrainingJob.FAILED, tree.train());
+    assertFalse(tree.succeeded(), "no stale success next to the failure");
+    assertTrue(tree.failure().startsWith("Hyperparameter epochs"), tree.failure());
+  }
+
+  @Test
   void pipeModeReadsTheFifoOfPassZero() throws Exception {
     tree()
         .write("input/data/train_0", OptMlTree.rows(30))
