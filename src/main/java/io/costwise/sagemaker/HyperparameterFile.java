@@ -27,7 +27,10 @@ public final class HyperparameterFile {
 
   private HyperparameterFile() {}
 
-  /** The hyperparameters, or an empty map when the file does not exist (a local run). */
+  /**
+   * The hyperparameters, or an empty map when the file does not exist (a local run). An empty file
+   * (0 bytes or only whitespace) is refused: SageMaker writes at least {@code {}}.
+   */
   public static Map<String, String> read(Path file) {
     String text;
     try {
@@ -58,7 +61,12 @@ public final class HyperparameterFile {
           e);
     }
     if (root == null || root.isMissingNode()) {
-      return Map.of();
+      // SageMaker always writes an object ({} at least): an empty file is a damaged or truncated
+      // copy, and running with every default would hide that.
+      throw new InvalidInputException(
+          source
+              + " is empty; it must hold one JSON object of names to values, e.g. {\"fn_cost\":"
+              + " \"5\"}, or {} for every default (or leave the file out).");
     }
     if (!root.isObject()) {
       throw new InvalidInputException(

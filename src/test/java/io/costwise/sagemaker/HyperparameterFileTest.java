@@ -34,6 +34,22 @@ class HyperparameterFileTest {
   }
 
   @Test
+  void anEmptyFileIsRefusedByName(@TempDir Path dir) throws Exception {
+    for (String text : new String[] {"", " \n\t\n"}) {
+      Path file = Files.writeString(dir.resolve("hyperparameters.json"), text);
+      InvalidInputException e =
+          assertThrows(InvalidInputException.class, () -> HyperparameterFile.read(file));
+      assertTrue(e.getMessage().startsWith("hyperparameters.json is empty; "), e.getMessage());
+    }
+  }
+
+  @Test
+  void anEmptyObjectMeansEveryDefault(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("hyperparameters.json"), "{}");
+    assertEquals(Map.of(), HyperparameterFile.read(file));
+  }
+
+  @Test
   void invalidJsonNamesTheLine(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("hyperparameters.json");
     Files.writeString(file, "{\n\"epochs\": \"5\",\n}");
