@@ -26,4 +26,18 @@ public final class EditDistance {
     }
     return previous[b.length()];
   }
+
+  /**
+   * Whether b is a plausible typo of a (or the reverse): at most one edit in three characters of
+   * the longer name, or one name inside the other ({@code batch} in {@code batch_size}). Keeps
+   * {@code eta} from being "corrected" to {@code seed}, which shares nothing with it but length.
+   */
+  public static boolean isCloseEnough(String a, String b) {
+    int longer = Math.max(a.length(), b.length());
+    int shorter = Math.min(a.length(), b.length());
+    if (shorter >= 3 && (a.contains(b) || b.contains(a))) {
+      return true;
+    }
+    return between(a, b) * 3 <= longer;
+  }
 }

@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -187,11 +188,61 @@ public final class Hyperparameters {
     return Arrays.stream(Hyperparameter.values()).filter(p -> p.key().equals(key)).findFirst();
   }
 
+  /**
+   * Other tools' names for costwise's hyperparameters, with whose name each is: a suggestion by
+   * meaning where spelling says nothing ({@code eta} is one edit from nothing costwise has).
+   */
+  private static final Map<String, Alias> ALIASES =
+      Map.ofEntries(
+          alias("eta", Hyperparameter.LEARNING_RATE, "XGBoost's name"),
+          alias("lr", Hyperparameter.LEARNING_RATE, "the usual short name"),
+          alias("learningrate", Hyperparameter.LEARNING_RATE, "Linear Learner's name"),
+          alias("num_round", Hyperparameter.EPOCHS, "XGBoost's name for its rounds"),
+          alias("num_boost_round", Hyperparameter.EPOCHS, "XGBoost's name for its rounds"),
+          alias("num_epochs", Hyperparameter.EPOCHS, "a common name"),
+          alias("n_epochs", Hyperparameter.EPOCHS, "a common name"),
+          alias("max_iter", Hyperparameter.EPOCHS, "scikit-learn's name"),
+          alias("mini_batch_size", Hyperparameter.BATCH_SIZE, "Linear Learner's name"),
+          alias(
+              "scale_pos_weight",
+              Hyperparameter.FN_COST,
+              "XGBoost's weight of the positive class; with fp_cost 1, fn_cost is that weight"),
+          alias(
+              "positive_example_weight_mult",
+              Hyperparameter.FN_COST,
+              "Linear Learner's weight of the positive class; with fp_cost 1, fn_cost is that"
+                  + " weight"),
+          alias("class_weight", Hyperparameter.FN_COST, "scikit-learn's class weights"),
+          alias("random_state", Hyperparameter.SEED, "scikit-learn's name"),
+          alias("random_seed", Hyperparameter.SEED, "a common name"),
+          alias("early_stopping_rounds", Hyperparameter.EARLY_STOPPING_PATIENCE, "XGBoost's name"),
+          alias("patience", Hyperparameter.EARLY_STOPPING_PATIENCE, "Keras's name"),
+          alias("normalize_data", Hyperparameter.STANDARDIZE, "Linear Learner's name"),
+          alias("loss", Hyperparameter.LOSS_FUNCTION_TYPE, "Linear Learner's name"),
+          alias("hidden_layer_sizes", Hyperparameter.HIDDEN_LAYERS, "scikit-learn's name"),
+          alias("threshold", Hyperparameter.DECISION_THRESHOLD, "a common name"));
+
+  private record Alias(Hyperparameter parameter, String note) {}
+
+  private static Map.Entry<String, Alias> alias(
+      String name, Hyperparameter parameter, String note) {
+    return Map.entry(name, new Alias(parameter, note));
+  }
+
   private static InvalidInputException unknownKey(String key) {
-    Hyperparameter nearest =
-        Arrays.stream(Hyperparameter.values())
-            .min(Comparator.comparingInt(p -> EditDistance.between(key, p.key())))
-            .orElseThrow();
+    String lower = key.trim().toLowerCase(Locale.ROOT);
+    Alias alias = ALIASES.get(lower);
+    Optional<String> suggestion;
+    if (alias != null) {
+      suggestion = Optional.of(alias.parameter().key() + "' (" + key + " is " + alias.note() + ")");
+    } else {
+      suggestion =
+          Arrays.stream(Hyperparameter.values())
+              .map(Hyperparameter::key)
+              .filter(candidate -> EditDistance.isCloseEnough(lower, candidate))
+              .min(Comparator.comparingInt(candidate -> EditDistance.between(lower, candidate)))
+              .map(candidate -> candidate + "'");
+    }
     String valid =
         Arrays.stream(Hyperparameter.values())
             .map(Hyperparameter::key)
@@ -199,9 +250,9 @@ public final class Hyperparameters {
     return new InvalidInputException(
         "Unknown hyperparameter '"
             + abbreviate(key)
-            + "'; did you mean '"
-            + nearest.key()
-            + "'? Valid hyperparameters are "
+            + "'"
+            + suggestion.map(s -> "; did you mean '" + s + "?").orElse(".")
+            + " Valid hyperparameters are "
             + valid
             + ".");
   }

@@ -90,6 +90,54 @@ class HyperparametersTest {
     assertTrue(e.getMessage().contains("loss_function_type, fn_cost, fp_cost, epochs"));
   }
 
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource({
+    "eta, learning_rate, XGBoost's name",
+    "lr, learning_rate, the usual short name",
+    "num_round, epochs, XGBoost's name",
+    "mini_batch_size, batch_size, Linear Learner's name",
+    "scale_pos_weight, fn_cost, XGBoost's weight of the positive class",
+    "random_state, seed, scikit-learn's name",
+    "early_stopping_rounds, early_stopping_patience, XGBoost's name",
+  })
+  void otherToolsNamesSuggestCostwisesName(String key, String meant, String note) {
+    InvalidInputException e =
+        assertThrows(InvalidInputException.class, () -> Hyperparameters.parse(Map.of(key, "5")));
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                "Unknown hyperparameter '"
+                    + key
+                    + "'; did you mean '"
+                    + meant
+                    + "' ("
+                    + key
+                    + " is "
+                    + note),
+        e.getMessage());
+  }
+
+  @ParameterizedTest
+  @CsvSource({"epoch, epochs", "batch, batch_size", "learning_rat, learning_rate", "sed, seed"})
+  void nearNamesAreSuggested(String key, String meant) {
+    InvalidInputException e =
+        assertThrows(InvalidInputException.class, () -> Hyperparameters.parse(Map.of(key, "5")));
+    assertTrue(
+        e.getMessage()
+            .startsWith("Unknown hyperparameter '" + key + "'; did you mean '" + meant + "'?"),
+        e.getMessage());
+  }
+
+  @ParameterizedTest
+  @CsvSource({"xyz", "momentum", "gamma", "alpha"})
+  void aNameThatSharesAlmostNothingGetsNoSuggestion(String key) {
+    InvalidInputException e =
+        assertThrows(InvalidInputException.class, () -> Hyperparameters.parse(Map.of(key, "5")));
+    assertTrue(
+        e.getMessage().startsWith("Unknown hyperparameter '" + key + "'. Valid hyperparameters"),
+        e.getMessage());
+  }
+
   @ParameterizedTest
   @CsvSource(
       delimiter = '|',
