@@ -104,6 +104,7 @@ public final class TrainingJob {
     CostModel costModel = evaluation.costs();
     ChannelLoader channels = new ChannelLoader(environment, costModel);
     Dataset train = channels.train();
+    ConstantFeatures.check(ChannelLoader.TRAIN, train).ifPresent(LOG::warn);
     Optional<Dataset> validation = channels.validation(train);
     validation.ifPresent(v -> requireSameFeatureNames(train, v));
     if (config.earlyStoppingPatience().isPresent() && validation.isEmpty()) {

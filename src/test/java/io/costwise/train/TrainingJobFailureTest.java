@@ -106,6 +106,14 @@ class TrainingJobFailureTest {
     assertTrue(failure.contains("costwise reads CSV only"), failure);
   }
 
+  @Test
+  void everyFeatureConstantFailsTheJob() throws Exception {
+    String failure =
+        failWith(new OptMlTree(base).file("train", "flat.csv", "1,5,5\n0,5,5\n1,5,5\n0,5,5\n"));
+    assertTrue(
+        failure.startsWith("Channel 'train': every feature is constant over its 4 rows"), failure);
+  }
+
   /**
    * The first failure wins within a run (OutcomeFilesTest); a failure file an earlier run left in
    * the folder is removed at the start, so it gives way to this run's cause.
