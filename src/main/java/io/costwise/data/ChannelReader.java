@@ -466,18 +466,33 @@ public final class ChannelReader {
                 + " objects under one prefix (in Pipe mode they arrive as one stream), and check"
                 + " that the file was not damaged.");
       }
+    } catch (SourceStream.NotTextException e) {
+      throw ChannelErrors.at(
+          channel,
+          file,
+          0,
+          0,
+          "the file is not text ("
+              + e.found()
+              + "); channels take CSV, plain or gzip, so check that no binary file (Parquet,"
+              + " RecordIO, an archive) is under the channel's prefix.");
     } catch (UncheckedIOException e) {
       throw unreadable(channel, file, e.getCause());
     } catch (IOException e) {
       throw unreadable(channel, file, e);
     } catch (CsvParseException e) {
       Throwable cause = e.getCause() != null ? e.getCause() : e;
+      String message = String.valueOf(cause.getMessage());
       throw ChannelErrors.at(
           channel,
           file,
           handler.line(),
           0,
-          "the CSV could not be parsed (" + cause.getMessage() + "); look for an unclosed quote.");
+          message.contains("maximum buffer size")
+              ? "a field runs on for more than 16 MiB with no comma or line break; the file is not"
+                  + " comma-separated lines (another delimiter, or no line breaks at all), or a"
+                  + " quote (\") opens a field and is never closed."
+              : "the CSV could not be parsed (" + message + "); look for an unclosed quote.");
     }
   }
 

@@ -53,6 +53,7 @@ final class SourceStream implements Closeable {
       if (startsWith(text, UTF8_BOM)) {
         text.skipNBytes(UTF8_BOM.length);
       }
+      requireText(text, gzip != null);
       return new SourceStream(raw, gzip, new InputStreamReader(text, StandardCharsets.UTF_8));
     } catch (IOException | RuntimeException e) {
       raw.close();
@@ -81,6 +82,50 @@ final class SourceStream implements Closeable {
   @Override
   public void close() throws IOException {
     reader.close();
+  }
+
+  /**
+   * A source whose first bytes hold a control character that no text file has (NUL and the other C0
+   * controls except tab, line feed, form feed and carriage return): a binary file (Parquet,
+   * RecordIO-protobuf, an image, a zip) that would otherwise be reported as ragged rows.
+   */
+  static final class NotTextException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    private final int value;
+    private final int offset;
+    private final boolean gunzipped;
+
+    NotTextException(int value, int offset, boolean gunzipped) {
+      super("not text: byte 0x%02x at offset %d".formatted(value, offset));
+      this.value = value;
+      this.offset = offset;
+      this.gunzipped = gunzipped;
+    }
+
+    /** The sentence's middle: what was found and where. */
+    String found() {
+      return "it contains byte 0x%02X at offset %d%s"
+          .formatted(value, offset, gunzipped ? " of its gunzipped content" : "");
+    }
+  }
+
+  /** How far the text check looks: one read of at most this many bytes, never waiting for more. */
+  static final int TEXT_CHECK_BYTES = 1024;
+
+  private static void requireText(BufferedInputStream in, boolean gunzipped) throws IOException {
+    in.mark(TEXT_CHECK_BYTES);
+    byte[] head = new byte[TEXT_CHECK_BYTES];
+    // One read: it returns what is there (at least a byte), so a FIFO's slow writer is not waited
+    // for any longer than the CSV reader would wait anyway.
+    int n = Math.max(0, in.read(head, 0, head.length));
+    in.reset();
+    for (int i = 0; i < n; i++) {
+      int b = head[i] & 0xff;
+      if (b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f') {
+        throw new NotTextException(b, i, gunzipped);
+      }
+    }
   }
 
   private static boolean startsWith(BufferedInputStream in, byte[] prefix) throws IOException {

@@ -305,4 +305,37 @@ class ChannelReaderErrorsTest {
     assertTrue(e.getMessage().contains("'" + "x".repeat(37) + "...'"), e.getMessage());
     assertTrue(e.getMessage().length() < 300);
   }
+
+  @Test
+  void binaryGarbageIsNotText() {
+    byte[] bytes = "PAR1".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    bytes = Arrays.copyOf(bytes, 64); // Parquet-like: a magic, then zeros
+    writeBytes(dir, "data.parquet", bytes);
+    DataFormatException e = failure(OptionalInt.empty());
+    assertEquals(
+        "Channel 'train', file data.parquet: the file is not text (it contains byte 0x00 at offset"
+            + " 4); channels take CSV, plain or gzip, so check that no binary file (Parquet,"
+            + " RecordIO, an archive) is under the channel's prefix.",
+        e.getMessage());
+  }
+
+  @Test
+  void binaryInsideGzipIsNotTextEither() {
+    writeBytes(dir, "data.gz", gzip("1,2\n0,\u0001\n"));
+    DataFormatException e = failure(OptionalInt.empty());
+    assertTrue(
+        e.getMessage()
+            .contains("not text (it contains byte 0x01 at offset 6 of its gunzipped content)"),
+        e.getMessage());
+  }
+
+  @Test
+  void aHugeLineWithNoDelimiterIsNotCalledAnUnclosedQuote() {
+    write(dir, "one-line.txt", "1," + "7".repeat(17 << 20));
+    DataFormatException e = failure(OptionalInt.empty());
+    assertTrue(
+        e.getMessage().contains("a field runs on for more than 16 MiB with no comma or line break"),
+        e.getMessage());
+    assertTrue(e.getMessage().length() < 400, e.getMessage());
+  }
 }
