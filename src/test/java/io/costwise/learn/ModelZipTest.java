@@ -81,6 +81,23 @@ class ModelZipTest {
     assertEquals(new AsymmetricCostLoss(9.0, 0.5), output.getLossFn());
   }
 
+  @org.junit.jupiter.api.Test
+  void theSameNetworkWrittenAtAnotherTimeGivesTheSameBytes(@TempDir Path dir) throws Exception {
+    TrainedNetwork trained =
+        new Trainer(Configs.of("epochs", "2"), r -> {}, () -> false)
+            .train(TestData.linear(100, 4, 5), Optional.empty(), Optional.empty())
+            .network();
+    trained.writeModelZip(dir.resolve("first.zip"));
+    Thread.sleep(2100); // zip entry times have a resolution of 2 s
+    trained.writeModelZip(dir.resolve("second.zip"));
+    assertArrayEquals(
+        Files.readAllBytes(dir.resolve("first.zip")),
+        Files.readAllBytes(dir.resolve("second.zip")));
+    SavedNetwork restored = SavedNetwork.read(dir.resolve("second.zip"), false);
+    assertArrayEquals(trained.parameters(), restored.network().params().toDoubleVector(), 0.0);
+    assertTrue(restored.scaler().isPresent());
+  }
+
   @ParameterizedTest
   @ValueSource(booleans = {true, false})
   void theZipHoldsTheTrainedParametersAndScalerOnlyWhenStandardising(

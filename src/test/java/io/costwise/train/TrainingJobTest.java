@@ -63,6 +63,20 @@ class TrainingJobTest {
         SavedModel.open(base.resolve("model"), base).scorer().parameters(),
         SavedModel.open(other.resolve("model"), other).scorer().parameters(),
         0.0);
+    assertArrayEquals(
+        Files.readAllBytes(base.resolve("model/model.zip")),
+        Files.readAllBytes(other.resolve("model/model.zip")),
+        "model.zip is byte-identical");
+    ObjectMapper json = new ObjectMapper();
+    var firstJson =
+        (com.fasterxml.jackson.databind.node.ObjectNode)
+            json.readTree(base.resolve("model/model.json").toFile());
+    var secondJson =
+        (com.fasterxml.jackson.databind.node.ObjectNode)
+            json.readTree(other.resolve("model/model.json").toFile());
+    firstJson.remove("training_seconds");
+    secondJson.remove("training_seconds");
+    assertEquals(firstJson, secondJson, "model.json differs only in training_seconds");
   }
 
   @Test
