@@ -20,6 +20,12 @@ final class Failures {
             .orElse("checkpointing was off (no checkpoint_s3_uri), so a new job starts over.");
   }
 
+  static String stoppedWhileReading() {
+    return "Training was stopped by SIGTERM (StopTrainingJob or a spot interruption) while the"
+        + " channels were still being read, before any epoch; nothing was trained or saved, so a"
+        + " new job starts over.";
+  }
+
   static String outOfMemory(OutOfMemoryError e) {
     return "Training ran out of memory ("
         + e.getMessage()

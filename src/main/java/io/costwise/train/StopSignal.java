@@ -7,20 +7,47 @@ import java.util.concurrent.TimeUnit;
 /**
  * Turns SIGTERM (StopTrainingJob, a spot interruption) into a flag the training loop polls.
  *
- * <p>The JVM runs shutdown hooks on SIGTERM and exits when they return, so the hook sets the flag
- * and then waits for the job to record the stop and leave its checkpoint, bounded well inside the
- * 120 seconds SageMaker allows before SIGKILL.
+ * <p>The JVM runs shutdown hooks on SIGTERM and exits when they return. What the hook does depends
+ * on how far the job is:
+ *
+ * <ul>
+ *   <li><b>reading</b> the channels (which may block, e.g. on a Pipe-mode FIFO whose writer has not
+ *       come): nothing polls the flag there, so the hook itself records the stop (failure file and
+ *       log line, {@link #install}'s action) and returns at once: exit code 143.
+ *   <li><b>training</b>: the training loop sees the flag, records the stop and leaves its
+ *       checkpoint; the hook waits for that, bounded well inside the 120 seconds SageMaker allows
+ *       before SIGKILL: exit code 143.
+ *   <li><b>finishing</b> (every epoch done, the model being saved): the job completes (a whole
+ *       model is worth more than a stop) and writes {@code success}; the hook waits for it and the
+ *       process exits with the job's code, 0, so the exit code agrees with the outcome file.
+ * </ul>
  */
 final class StopSignal implements AutoCloseable {
   private static final Duration GRACE = Duration.ofSeconds(20);
 
+  enum Phase {
+    READING,
+    TRAINING,
+    FINISHING
+  }
+
   private volatile boolean requested;
+  private volatile Phase phase = Phase.READING;
+  private volatile int exitCode = -1;
+  private final Runnable onStopWhileReading;
   private final CountDownLatch jobEnded = new CountDownLatch(1);
   private final Thread hook = new Thread(this::onShutdown, "costwise-sigterm");
 
-  /** Listens for SIGTERM until closed. */
-  static StopSignal install() {
-    StopSignal signal = new StopSignal();
+  StopSignal(Runnable onStopWhileReading) {
+    this.onStopWhileReading = onStopWhileReading;
+  }
+
+  /**
+   * Listens for SIGTERM until closed; {@code onStopWhileReading} records a stop that comes before
+   * training starts.
+   */
+  static StopSignal install(Runnable onStopWhileReading) {
+    StopSignal signal = new StopSignal(onStopWhileReading);
     Runtime.getRuntime().addShutdownHook(signal.hook);
     return signal;
   }
@@ -29,16 +56,46 @@ final class StopSignal implements AutoCloseable {
     return requested;
   }
 
-  private void onShutdown() {
+  /** The channels are read; from now on the training loop polls the flag. */
+  void training() {
+    phase = Phase.TRAINING;
+  }
+
+  /** Training is done; a stop from now on lets the job complete. */
+  void finishing() {
+    phase = Phase.FINISHING;
+  }
+
+  Phase phase() {
+    return phase;
+  }
+
+  /** Runs on SIGTERM (package-private for tests). */
+  void onShutdown() {
     requested = true;
+    if (phase == Phase.READING) {
+      onStopWhileReading.run();
+      return;
+    }
     try {
       jobEnded.await(GRACE.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      return;
+    }
+    if (phase == Phase.FINISHING && exitCode == 0) {
+      // The JVM would report 143 for a job that succeeded; halt with the job's own code. Every
+      // file is written and closed by now (the job has returned).
+      Runtime.getRuntime().halt(0);
     }
   }
 
-  /** The job has written its outcome: a pending shutdown may proceed. */
+  /** The job has written its outcome with this exit code: a pending shutdown may proceed. */
+  void ended(int code) {
+    exitCode = code;
+    jobEnded.countDown();
+  }
+
   @Override
   public void close() {
     jobEnded.countDown();

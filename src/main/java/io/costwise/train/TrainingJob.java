@@ -63,33 +63,45 @@ public final class TrainingJob {
         .removeEarlierOutcome()
         .forEach(
             file -> LOG.warn("Removed {}, the outcome of an earlier run in this folder", file));
+    try (StopSignal stop =
+        StopSignal.install(
+            () -> {
+              String reason = Failures.stoppedWhileReading();
+              LOG.warn(reason);
+              outcome.writeFailure(reason);
+            })) {
+      int code = runJob(stop, outcome);
+      stop.ended(code);
+      return code;
+    }
+  }
+
+  private int runJob(StopSignal stop, OutcomeFiles outcome) {
     Optional<Path> checkpointDir = Optional.empty();
-    try (StopSignal stop = StopSignal.install()) {
-      try {
-        checkpointDir = CheckpointConfig.checkpointDir(environment);
-        train(stop, checkpointDir);
-        outcome.writeSuccess();
-        LOG.info("Training succeeded; the model is in {}", environment.modelDir());
-        return 0;
-      } catch (TrainingStoppedException e) {
-        String reason = Failures.stopped(e.epochsDone(), checkpointDir);
-        LOG.warn(reason);
-        outcome.writeFailure(reason);
-        return STOPPED;
-      } catch (InvalidInputException e) {
-        // The user's mistake: its sentence is the whole story, a stack trace would only bury it.
-        LOG.error("Training failed: {}", e.getMessage());
-        outcome.writeFailure(e.getMessage());
-        return FAILED;
-      } catch (OutOfMemoryError e) {
-        outcome.writeFailure(Failures.outOfMemory(e));
-        LOG.error("Training ran out of memory", e);
-        return FAILED;
-      } catch (RuntimeException | IOException | Error e) {
-        LOG.error("Training failed with an internal error", e);
-        outcome.writeFailure(Failures.internal(e));
-        return FAILED;
-      }
+    try {
+      checkpointDir = CheckpointConfig.checkpointDir(environment);
+      train(stop, checkpointDir);
+      outcome.writeSuccess();
+      LOG.info("Training succeeded; the model is in {}", environment.modelDir());
+      return 0;
+    } catch (TrainingStoppedException e) {
+      String reason = Failures.stopped(e.epochsDone(), checkpointDir);
+      LOG.warn(reason);
+      outcome.writeFailure(reason);
+      return STOPPED;
+    } catch (InvalidInputException e) {
+      // The user's mistake: its sentence is the whole story, a stack trace would only bury it.
+      LOG.error("Training failed: {}", e.getMessage());
+      outcome.writeFailure(e.getMessage());
+      return FAILED;
+    } catch (OutOfMemoryError e) {
+      outcome.writeFailure(Failures.outOfMemory(e));
+      LOG.error("Training ran out of memory", e);
+      return FAILED;
+    } catch (RuntimeException | IOException | Error e) {
+      LOG.error("Training failed with an internal error", e);
+      outcome.writeFailure(Failures.internal(e));
+      return FAILED;
     }
   }
 
@@ -124,6 +136,7 @@ public final class TrainingJob {
                     Fingerprint.of(hyperparameters, Hyperparameter.EPOCHS, train, validation)));
     checkpoints.ifPresent(c -> LOG.info("Checkpoints: {}", c.dir()));
 
+    stop.training();
     // The report is drawn at the end; its first-use cost overlaps training on another core.
     ChartWarmup.start();
     long start = System.nanoTime();
@@ -182,6 +195,9 @@ public final class TrainingJob {
             trainCosts,
             LOG::info);
     Calibration calibration = decision.calibration();
+    // Every model is trained (the calibration's held-out fits included): a stop now lets the job
+    // complete rather than throw a whole model away.
+    stop.finishing();
     Optional<CaseCosts> validationCosts = validation.map(v -> v.caseCosts(costModel));
     ScoredChannels scored =
         ScoredChannels.of(
