@@ -5,6 +5,7 @@ import io.costwise.s3.S3Location;
 import io.costwise.sagemaker.SageMakerEnvironment;
 import io.costwise.train.S3TrainingJob;
 import io.costwise.train.TrainingJob;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
@@ -82,6 +83,17 @@ final class TrainCommand implements Callable<Integer> {
       if (s3Validation != null || hyperparameters != null || jobName != null) {
         throw usage(
             "--s3-validation, --hyperparameters and --job-name need --s3-train and --s3-output");
+      }
+      if (!Files.isDirectory(environment.base())) {
+        // Outside SageMaker a bare `train` would create /opt/ml (or fail writing there) only to
+        // report that it holds no data.
+        throw usage(
+            environment.base()
+                + " does not exist, so there is no job to run; give --base-dir DIR, a folder laid"
+                + " out as SageMaker's /opt/ml (input/config/hyperparameters.json,"
+                + " input/data/train/), or set "
+                + SageMakerEnvironment.BASE_DIR_VARIABLE
+                + ".");
       }
       return new TrainingJob(environment).run();
     }

@@ -135,6 +135,18 @@ class CommandErrorsTest {
     assertTrue(run.out().contains("Training failed: Channel 'train'"), run.out());
   }
 
+  @Test
+  void trainOnAMissingBaseDirIsAUsageErrorThatCreatesNothing() {
+    Path missing = dir.resolve("no-such-opt-ml");
+    Run run = run("train", "--base-dir", missing.toString());
+    assertEquals(2, run.exit(), run.err());
+    assertTrue(
+        run.err()
+            .startsWith(missing + " does not exist, so there is no job to run; give --base-dir"),
+        run.err());
+    assertFalse(Files.exists(missing));
+  }
+
   @Command(name = "broken")
   static final class Broken implements Callable<Integer> {
     @Override
