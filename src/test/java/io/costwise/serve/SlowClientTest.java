@@ -1,0 +1,173 @@
+package io.costwise.serve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Slow and hostile clients, with plain sockets on port 0: they must not take the health check down,
+ * and what HTTP allows an answer to gets one. Every read has a timeout.
+ */
+class SlowClientTest {
+  /** More stalled connections than the server has handler threads. */
+  private static final int STALLED = 12;
+
+  private InferenceServer server;
+  private final List<Socket> sockets = new ArrayList<>();
+
+  @BeforeEach
+  void start() throws Exception {
+    server = InferenceServer.start(settings());
+    server.ready(ServeFixtures.service());
+  }
+
+  static ServingSettings settings() {
+    return ServeFixtures.settings().withBodyTimeout(Duration.ofSeconds(1));
+  }
+
+  @AfterEach
+  void stop() throws IOException {
+    for (Socket socket : sockets) {
+      socket.close();
+    }
+    server.close();
+  }
+
+  private Socket open() throws IOException {
+    Socket socket = new Socket();
+    sockets.add(socket);
+    socket.connect(new InetSocketAddress("127.0.0.1", server.port()), 2000);
+    socket.setSoTimeout(2000);
+    return socket;
+  }
+
+  private static void write(Socket socket, String text) throws IOException {
+    OutputStream out = socket.getOutputStream();
+    out.write(text.getBytes(StandardCharsets.ISO_8859_1));
+    out.flush();
+  }
+
+  /** The status line, or "closed" / "timeout". */
+  private static String statusLine(Socket socket, int timeoutMillis) throws IOException {
+    socket.setSoTimeout(timeoutMillis);
+    InputStream in = socket.getInputStream();
+    ByteArrayOutputStream line = new ByteArrayOutputStream();
+    try {
+      while (true) {
+        int b = in.read();
+        if (b < 0) {
+          return line.size() == 0 ? "closed" : line.toString(StandardCharsets.ISO_8859_1);
+        }
+        if (b == '\n') {
+          return line.toString(StandardCharsets.ISO_8859_1).strip();
+        }
+        line.write(b);
+      }
+    } catch (SocketTimeoutException e) {
+      return "timeout";
+    } catch (IOException e) {
+      return "closed";
+    }
+  }
+
+  /** A fresh connection's GET /ping must answer 200 within a second. */
+  private void assertPingAnswers() throws IOException {
+    Socket ping = open();
+    long start = System.nanoTime();
+    write(ping, "GET /ping HTTP/1.1\r\nHost: localhost\r\n\r\n");
+    String status = statusLine(ping, 1000);
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    assertEquals("HTTP/1.1 200 OK", status, "/ping after " + millis + " ms");
+  }
+
+  @Test
+  void slowHeadersDoNotTakePingDown() throws Exception {
+    for (int i = 0; i < STALLED; i++) {
+      write(open(), "POST /invocations HTTP/1.1\r\nHost: localhost\r\n");
+    }
+    Thread.sleep(200);
+    for (int i = 0; i < 3; i++) {
+      assertPingAnswers();
+    }
+  }
+
+  @Test
+  void aBodyShorterThanItsLengthIsCutOffAndPingKeepsAnswering() throws Exception {
+    List<Socket> stalled = new ArrayList<>();
+    for (int i = 0; i < STALLED; i++) {
+      Socket socket = open();
+      write(
+          socket,
+          "POST /invocations HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/csv\r\n"
+              + "Content-Length: 1000\r\n\r\n1");
+      stalled.add(socket);
+    }
+    Thread.sleep(200);
+    assertPingAnswers();
+    long start = System.nanoTime();
+    for (Socket socket : stalled) {
+      String status = statusLine(socket, 4000);
+      assertTrue(
+          status.equals("closed") || status.startsWith("HTTP/1.1 408"),
+          "a stalled body gets 408 or a close, not: " + status);
+    }
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    assertTrue(millis < 4000, "stalled bodies cut off after " + millis + " ms");
+    assertPingAnswers();
+  }
+
+  @Test
+  void anOversizedContentLengthIs413WithoutReadingTheBody() throws Exception {
+    List<Socket> uploads = new ArrayList<>();
+    for (int i = 0; i < STALLED; i++) {
+      Socket socket = open();
+      write(
+          socket,
+          "POST /invocations HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/csv\r\n"
+              + "Content-Length: 1000000000\r\n\r\n1,2,3");
+      uploads.add(socket);
+    }
+    for (Socket socket : uploads) {
+      assertEquals("HTTP/1.1 413 Request Entity Too Large", statusLine(socket, 1000));
+    }
+    assertPingAnswers();
+  }
+
+  /**
+   * The JDK server refuses a request line or header section over its limit (380 KB in 17.0.15,
+   * {@code sun.net.httpserver.maxReqHeaderSize}) and more than 200 headers by closing the
+   * connection without a status: it parses them before any handler runs, so this records what it
+   * does (a close, at once, and the server keeps answering) rather than the 431 HTTP would allow.
+   */
+  @Test
+  void aHugeRequestLineOrHeaderIsRefusedAtOnceAndPingKeepsAnswering() throws Exception {
+    String big = "a".repeat(1 << 20);
+    Socket line = open();
+    write(line, "GET /ping?" + big + " HTTP/1.1\r\nHost: localhost\r\n\r\n");
+    Socket header = open();
+    write(header, "GET /ping HTTP/1.1\r\nHost: localhost\r\nX-Big: " + big + "\r\n\r\n");
+    Socket many = open();
+    write(many, "GET /ping HTTP/1.1\r\nHost: localhost\r\n" + "X-A: b\r\n".repeat(10_000) + "\r\n");
+    for (Socket socket : List.of(line, header, many)) {
+      String status = statusLine(socket, 2000);
+      assertTrue(
+          status.equals("closed") || status.startsWith("HTTP/1.1 4"),
+          "refused at once, not: " + status);
+    }
+    assertPingAnswers();
+  }
+}
