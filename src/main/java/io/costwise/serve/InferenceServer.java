@@ -95,6 +95,11 @@ public final class InferenceServer implements AutoCloseable {
     return inference;
   }
 
+  /** The address actually bound. */
+  public InetSocketAddress address() {
+    return server.getAddress();
+  }
+
   /** The port actually bound (useful with port 0). */
   public int port() {
     return server.getAddress().getPort();

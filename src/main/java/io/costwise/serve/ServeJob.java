@@ -28,6 +28,7 @@ public final class ServeJob {
   private final SageMakerEnvironment environment;
   private final Optional<Path> model;
   private final Integer port;
+  private final String host;
 
   /**
    * @param environment the contract's variables and root
@@ -35,9 +36,21 @@ public final class ServeJob {
    * @param port overrides the port from the environment (null: use it)
    */
   public ServeJob(SageMakerEnvironment environment, Optional<Path> model, Integer port) {
+    this(environment, model, port, null);
+  }
+
+  /**
+   * @param environment the contract's variables and root
+   * @param model a model folder or archive given on the command line, else {@code <root>/model}
+   * @param port overrides the port from the environment (null: use it)
+   * @param host the address to listen on (null: every interface, as SageMaker needs)
+   */
+  public ServeJob(
+      SageMakerEnvironment environment, Optional<Path> model, Integer port, String host) {
     this.environment = environment;
     this.model = model;
     this.port = port;
+    this.host = host;
   }
 
   /** Serves until SIGTERM (then the JVM exits 0); returns 1 if the server cannot start. */
@@ -45,9 +58,17 @@ public final class ServeJob {
     long start = System.nanoTime();
     InferenceServer server;
     try {
-      ServingSettings settings = ServingSettings.from(environment, port);
+      ServingSettings settings = ServingSettings.from(environment, port).withHost(host);
       server = InferenceServer.start(settings);
-      LOG.info("Listening on port {} with {} threads", server.port(), settings.threads());
+      LOG.info(
+          "Listening on {}:{}; {} requests scored at once, up to {} connections; timeouts:"
+              + " headers {} s, body reads {} s",
+          host == null ? "every interface" : host,
+          server.port(),
+          settings.threads(),
+          settings.maxConnections(),
+          settings.headerTimeout().toSeconds(),
+          settings.bodyTimeout().toSeconds());
     } catch (InvalidInputException e) {
       LOG.error("Cannot start serving: {}", e.getMessage());
       return 1;

@@ -147,6 +147,21 @@ class SlowClientTest {
     assertPingAnswers();
   }
 
+  @Test
+  void hostChoosesTheAddressListenedOn() throws Exception {
+    try (InferenceServer loopback =
+        InferenceServer.start(ServeFixtures.settings().withHost("127.0.0.1"))) {
+      loopback.ready(ServeFixtures.service());
+      try (Socket socket = new Socket()) {
+        socket.connect(new InetSocketAddress("127.0.0.1", loopback.port()), 2000);
+        write(socket, "GET /ping HTTP/1.1\r\nHost: localhost\r\n\r\n");
+        assertEquals("HTTP/1.1 200 OK", statusLine(socket, 2000));
+      }
+      assertEquals("127.0.0.1", loopback.address().getAddress().getHostAddress());
+    }
+    assertTrue(server.address().getAddress().isAnyLocalAddress(), "default: every interface");
+  }
+
   /**
    * The JDK server refuses a request line or header section over its limit (380 KB in 17.0.15,
    * {@code sun.net.httpserver.maxReqHeaderSize}) and more than 200 headers by closing the
