@@ -44,7 +44,14 @@ final class HttpEndpoints {
   private final ThreadLocal<byte[]> buffers =
       ThreadLocal.withInitial(() -> new byte[FIRST_BUFFER_BYTES]);
 
-  HttpEndpoints(Readiness readiness, ServingSettings settings, BodyWatchdog watchdog) {
+  private final AccessLog accessLog;
+
+  private static final String BYTES = "costwise.bytes";
+  private static final String ERROR = "costwise.error";
+
+  HttpEndpoints(
+      Readiness readiness, ServingSettings settings, BodyWatchdog watchdog, AccessLog accessLog) {
+    this.accessLog = accessLog;
     this.readiness = readiness;
     this.settings = settings;
     this.watchdog = watchdog;
@@ -53,6 +60,7 @@ final class HttpEndpoints {
 
   /** Every request enters here. */
   void handle(HttpExchange exchange) throws IOException {
+    long started = System.nanoTime();
     readiness.begin();
     // Not try-with-resources: that would close the exchange before the catch blocks answer.
     try {
@@ -60,11 +68,13 @@ final class HttpEndpoints {
     } catch (ServingException e) {
       sendError(exchange, e.status(), e.getMessage());
     } catch (IOException e) {
-      // The client went away mid-request; nothing to answer.
+      // The client went away mid-request (or its body stalled); nothing to answer.
       LOG.debug("I/O error on {}: {}", exchange.getRequestURI(), e.toString());
+      exchange.setAttribute(ERROR, "connection closed: " + e);
     } catch (RuntimeException | Error e) {
       String id = UUID.randomUUID().toString();
       LOG.error("Request {} to {} failed", id, exchange.getRequestURI(), e);
+      exchange.setAttribute(ERROR, "internal error, request " + id + ": " + e);
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("error", "internal error");
       body.put("status", 500);
@@ -80,6 +90,16 @@ final class HttpEndpoints {
         drain.close();
       }
       readiness.end();
+      Object bytes = exchange.getAttribute(BYTES);
+      Object error = exchange.getAttribute(ERROR);
+      accessLog.record(
+          new AccessLog.Entry(
+              exchange.getRequestMethod(),
+              exchange.getRequestURI().getRawPath(),
+              exchange.getResponseCode(),
+              bytes instanceof Long n ? n : 0,
+              (System.nanoTime() - started) / 1000,
+              error == null ? null : error.toString()));
     }
   }
 
@@ -229,6 +249,7 @@ final class HttpEndpoints {
   }
 
   private static void sendError(HttpExchange exchange, int status, String message) {
+    exchange.setAttribute(ERROR, message);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("error", message);
     body.put("status", status);
@@ -250,6 +271,7 @@ final class HttpEndpoints {
       exchange.sendResponseHeaders(status, -1);
       return;
     }
+    exchange.setAttribute(BYTES, (long) body.length);
     exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(body);

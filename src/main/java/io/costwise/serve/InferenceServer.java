@@ -34,9 +34,12 @@ public final class InferenceServer implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor;
   private final BodyWatchdog watchdog;
+  private final AccessLog accessLog;
   private final Readiness readiness = new Readiness();
 
-  private InferenceServer(HttpServer server, ExecutorService executor, BodyWatchdog watchdog) {
+  private InferenceServer(
+      HttpServer server, ExecutorService executor, BodyWatchdog watchdog, AccessLog accessLog) {
+    this.accessLog = accessLog;
     this.server = server;
     this.executor = executor;
     this.watchdog = watchdog;
@@ -87,8 +90,9 @@ public final class InferenceServer implements AutoCloseable {
               return thread;
             });
     BodyWatchdog watchdog = new BodyWatchdog(settings.bodyTimeout());
-    InferenceServer inference = new InferenceServer(server, executor, watchdog);
-    HttpEndpoints endpoints = new HttpEndpoints(inference.readiness, settings, watchdog);
+    AccessLog accessLog = new AccessLog();
+    InferenceServer inference = new InferenceServer(server, executor, watchdog, accessLog);
+    HttpEndpoints endpoints = new HttpEndpoints(inference.readiness, settings, watchdog, accessLog);
     server.createContext("/", endpoints::handle);
     server.setExecutor(executor);
     server.start();
@@ -133,6 +137,7 @@ public final class InferenceServer implements AutoCloseable {
     server.stop(0);
     watchdog.close();
     executor.shutdown();
+    accessLog.close();
     try {
       executor.awaitTermination(1, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
