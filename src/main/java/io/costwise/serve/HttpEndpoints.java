@@ -46,8 +46,16 @@ final class HttpEndpoints {
 
   private final AccessLog accessLog;
 
-  private static final String BYTES = "costwise.bytes";
-  private static final String ERROR = "costwise.error";
+  /**
+   * What the access log needs from the request on this thread (a request is handled on one thread
+   * from start to end). Not exchange attributes: the JDK server shares those across a context.
+   */
+  private static final class Outcome {
+    long bytes;
+    String error;
+  }
+
+  private static final ThreadLocal<Outcome> OUTCOME = ThreadLocal.withInitial(Outcome::new);
 
   HttpEndpoints(
       Readiness readiness, ServingSettings settings, BodyWatchdog watchdog, AccessLog accessLog) {
@@ -61,6 +69,9 @@ final class HttpEndpoints {
   /** Every request enters here. */
   void handle(HttpExchange exchange) throws IOException {
     long started = System.nanoTime();
+    Outcome outcome = OUTCOME.get();
+    outcome.bytes = 0;
+    outcome.error = null;
     readiness.begin();
     // Not try-with-resources: that would close the exchange before the catch blocks answer.
     try {
@@ -70,11 +81,11 @@ final class HttpEndpoints {
     } catch (IOException e) {
       // The client went away mid-request (or its body stalled); nothing to answer.
       LOG.debug("I/O error on {}: {}", exchange.getRequestURI(), e.toString());
-      exchange.setAttribute(ERROR, "connection closed: " + e);
+      outcome.error = "connection closed: " + e;
     } catch (RuntimeException | Error e) {
       String id = UUID.randomUUID().toString();
       LOG.error("Request {} to {} failed", id, exchange.getRequestURI(), e);
-      exchange.setAttribute(ERROR, "internal error, request " + id + ": " + e);
+      outcome.error = "internal error, request " + id + ": " + e;
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("error", "internal error");
       body.put("status", 500);
@@ -90,16 +101,14 @@ final class HttpEndpoints {
         drain.close();
       }
       readiness.end();
-      Object bytes = exchange.getAttribute(BYTES);
-      Object error = exchange.getAttribute(ERROR);
       accessLog.record(
           new AccessLog.Entry(
               exchange.getRequestMethod(),
               exchange.getRequestURI().getRawPath(),
               exchange.getResponseCode(),
-              bytes instanceof Long n ? n : 0,
+              outcome.bytes,
               (System.nanoTime() - started) / 1000,
-              error == null ? null : error.toString()));
+              outcome.error));
     }
   }
 
@@ -249,7 +258,7 @@ final class HttpEndpoints {
   }
 
   private static void sendError(HttpExchange exchange, int status, String message) {
-    exchange.setAttribute(ERROR, message);
+    OUTCOME.get().error = message;
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("error", message);
     body.put("status", status);
@@ -271,7 +280,7 @@ final class HttpEndpoints {
       exchange.sendResponseHeaders(status, -1);
       return;
     }
-    exchange.setAttribute(BYTES, (long) body.length);
+    OUTCOME.get().bytes = body.length;
     exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(body);

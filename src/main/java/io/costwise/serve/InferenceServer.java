@@ -64,6 +64,12 @@ public final class InferenceServer implements AutoCloseable {
 
   /** Binds to the settings' host and port (0 = any free port) and starts answering. */
   public static InferenceServer start(ServingSettings settings) throws IOException {
+    return start(settings, org.slf4j.LoggerFactory.getLogger("access"));
+  }
+
+  /** As {@link #start(ServingSettings)}, writing the access log to {@code accessLogger}. */
+  static InferenceServer start(ServingSettings settings, org.slf4j.Logger accessLogger)
+      throws IOException {
     configureJdkServer(settings);
     InetSocketAddress address =
         settings.host() == null
@@ -90,7 +96,7 @@ public final class InferenceServer implements AutoCloseable {
               return thread;
             });
     BodyWatchdog watchdog = new BodyWatchdog(settings.bodyTimeout());
-    AccessLog accessLog = new AccessLog();
+    AccessLog accessLog = new AccessLog(accessLogger);
     InferenceServer inference = new InferenceServer(server, executor, watchdog, accessLog);
     HttpEndpoints endpoints = new HttpEndpoints(inference.readiness, settings, watchdog, accessLog);
     server.createContext("/", endpoints::handle);

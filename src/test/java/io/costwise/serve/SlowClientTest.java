@@ -148,6 +148,42 @@ class SlowClientTest {
   }
 
   @Test
+  void theAccessLogHasEachRequestsOwnOutcome() throws Exception {
+    List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+    org.slf4j.Logger capture =
+        (org.slf4j.Logger)
+            java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(),
+                new Class<?>[] {org.slf4j.Logger.class},
+                (proxy, method, args) -> {
+                  if (method.getName().matches("info|warn|error")
+                      && args != null
+                      && args.length == 1
+                      && args[0] instanceof String line) {
+                    lines.add(method.getName() + " " + line);
+                  }
+                  return method.getReturnType() == boolean.class ? true : null;
+                });
+    try (InferenceServer logged = InferenceServer.start(ServeFixtures.settings(), capture)) {
+      Socket bad = new Socket("127.0.0.1", logged.port());
+      sockets.add(bad);
+      write(bad, "POST /invocations HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\n1,2,3");
+      assertEquals("HTTP/1.1 503 Service Unavailable", statusLine(bad, 2000));
+      Socket ping = new Socket("127.0.0.1", logged.port());
+      sockets.add(ping);
+      write(ping, "HEAD /nowhere HTTP/1.1\r\nHost: x\r\n\r\n");
+      assertEquals("HTTP/1.1 404 Not Found", statusLine(ping, 2000));
+    }
+    assertEquals(2, lines.size(), lines.toString());
+    assertTrue(
+        lines.get(0).matches("warn POST /invocations 503 \\d+ B [0-9.]+ ms error: .*not ready.*"),
+        lines.get(0));
+    assertTrue(
+        lines.get(1).matches("warn HEAD /nowhere 404 0 B [0-9.]+ ms error: No endpoint.*"),
+        lines.get(1));
+  }
+
+  @Test
   void hostChoosesTheAddressListenedOn() throws Exception {
     try (InferenceServer loopback =
         InferenceServer.start(ServeFixtures.settings().withHost("127.0.0.1"))) {
