@@ -84,7 +84,7 @@ final class AccessLog implements AutoCloseable {
       // 503 (loading, stopping) is the lifecycle working as meant, not an error.
       if (entry.status() >= 500 && entry.status() != 503) {
         log.error(entry.line());
-      } else if (entry.status() >= 400) {
+      } else if (entry.status() >= 400 || entry.error() != null) {
         log.warn(entry.line());
       } else {
         log.info(entry.line());

@@ -11,8 +11,9 @@ import java.util.concurrent.TimeUnit;
  * Cuts off request bodies that stop arriving. The JDK server has no body read timeout (its {@code
  * maxRspTime} would also cut off long computations), but its handler threads read from a blocking,
  * interruptible channel: interrupting a thread blocked there closes the connection and ends the
- * read. A read that makes no progress for {@code timeout} is interrupted so; only a thread inside
- * {@link Read#awaiting} is ever interrupted, and the flag is cleared when the read ends.
+ * read. A read that makes no progress for {@code timeout}, seen at two ticks in a row, is
+ * interrupted so; only a thread inside {@link Read#awaiting} is ever interrupted, and the flag is
+ * cleared when the read ends.
  */
 final class BodyWatchdog implements AutoCloseable {
   private final long timeoutNanos;
@@ -57,6 +58,7 @@ final class BodyWatchdog implements AutoCloseable {
     private volatile long lastProgress = System.nanoTime();
     private boolean awaiting = true;
     private boolean timedOut;
+    private boolean suspected;
 
     private Read(Thread thread) {
       this.thread = thread;
@@ -72,7 +74,13 @@ final class BodyWatchdog implements AutoCloseable {
     }
 
     private synchronized void interruptIfStalled(long now, long timeout) {
-      if (awaiting && now - lastProgress > timeout) {
+      if (!awaiting || now - lastProgress <= timeout) {
+        suspected = false;
+      } else if (!suspected) {
+        // Seen stalled once: wait one more tick, so that a pause of the whole process (a long
+        // garbage collection) is not mistaken for a stalled client.
+        suspected = true;
+      } else {
         timedOut = true;
         awaiting = false;
         thread.interrupt();
