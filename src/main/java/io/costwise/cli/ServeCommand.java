@@ -45,6 +45,14 @@ final class ServeCommand implements Callable<Integer> {
   Integer port;
 
   @Option(
+      names = "--host",
+      paramLabel = "ADDRESS",
+      description =
+          "Listen on this address only, e.g. 127.0.0.1 (default: every interface, which SageMaker"
+              + " needs).")
+  String host;
+
+  @Option(
       names = "--model-data",
       paramLabel = "S3_URI",
       description =
@@ -71,7 +79,7 @@ final class ServeCommand implements Callable<Integer> {
       }
     }
     return new ServeJob(
-            SageMakerEnvironment.fromProcess(Optional.ofNullable(baseDir)), source, port)
+            SageMakerEnvironment.fromProcess(Optional.ofNullable(baseDir)), source, port, host)
         .run();
   }
 }

@@ -5,7 +5,8 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -15,6 +16,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>It starts listening before the model is loaded, answering {@code /ping} with 503 until {@link
  * #ready} is called, so that SageMaker sees a live container from the first second.
+ *
+ * <p>Slow clients: the JDK server parses a request's line and headers on an executor thread, not on
+ * its dispatcher, so a fixed pool is taken by as many slow clients as it has threads. The executor
+ * therefore grows with the connections (up to {@link ServingSettings#maxConnections}, which the JDK
+ * server also enforces); what is bounded by {@link ServingSettings#threads} is the scoring ({@link
+ * HttpEndpoints}). Slow headers are cut off by the JDK's {@code sun.net.httpserver.maxReqTime},
+ * stalled bodies by {@link BodyWatchdog}.
  */
 public final class InferenceServer implements AutoCloseable {
   static {
@@ -25,32 +33,81 @@ public final class InferenceServer implements AutoCloseable {
 
   private final HttpServer server;
   private final ExecutorService executor;
+  private final BodyWatchdog watchdog;
+  private final AccessLog accessLog;
   private final Readiness readiness = new Readiness();
 
-  private InferenceServer(HttpServer server, ExecutorService executor) {
+  private InferenceServer(
+      HttpServer server, ExecutorService executor, BodyWatchdog watchdog, AccessLog accessLog) {
+    this.accessLog = accessLog;
     this.server = server;
     this.executor = executor;
+    this.watchdog = watchdog;
   }
 
-  /** Binds to the settings' port (0 = any free port) and starts answering. */
+  /**
+   * The JDK server reads its limits once per process, when its configuration class loads (at the
+   * first server): the first settings win, and a {@code -D} on the command line wins over them.
+   */
+  private static void configureJdkServer(ServingSettings settings) {
+    setIfAbsent("sun.net.httpserver.maxReqTime", settings.headerTimeout().toSeconds());
+    setIfAbsent("jdk.httpserver.maxConnections", settings.maxConnections());
+    // The request-timeout task runs every timerMillis (default 1 s); keep it at a second.
+    setIfAbsent("sun.net.httpserver.timerMillis", 1000);
+  }
+
+  private static void setIfAbsent(String property, long value) {
+    if (System.getProperty(property) == null) {
+      System.setProperty(property, Long.toString(value));
+    }
+  }
+
+  /** Binds to the settings' host and port (0 = any free port) and starts answering. */
   public static InferenceServer start(ServingSettings settings) throws IOException {
-    HttpServer server = HttpServer.create(new InetSocketAddress(settings.port()), 1024);
+    return start(settings, org.slf4j.LoggerFactory.getLogger("access"));
+  }
+
+  /** As {@link #start(ServingSettings)}, writing the access log to {@code accessLogger}. */
+  static InferenceServer start(ServingSettings settings, org.slf4j.Logger accessLogger)
+      throws IOException {
+    configureJdkServer(settings);
+    InetSocketAddress address =
+        settings.host() == null
+            ? new InetSocketAddress(settings.port())
+            : new InetSocketAddress(settings.host(), settings.port());
+    if (address.isUnresolved()) {
+      throw new IOException("cannot resolve the host '" + settings.host() + "'");
+    }
+    HttpServer server = HttpServer.create(address, 1024);
     AtomicInteger threadNumber = new AtomicInteger();
-    ExecutorService executor =
-        Executors.newFixedThreadPool(
+    // Grows with the connections: a thread per connection being read or answered, bounded by the
+    // JDK server's own connection limit (so nothing is ever rejected); idle threads end after 60 s.
+    ThreadPoolExecutor executor =
+        new ThreadPoolExecutor(
             settings.threads(),
+            settings.maxConnections() + 16,
+            60,
+            TimeUnit.SECONDS,
+            new SynchronousQueue<>(),
             runnable -> {
               Thread thread =
                   new Thread(runnable, "costwise-http-" + threadNumber.incrementAndGet());
               thread.setDaemon(true);
               return thread;
             });
-    InferenceServer inference = new InferenceServer(server, executor);
-    HttpEndpoints endpoints = new HttpEndpoints(inference.readiness, settings);
+    BodyWatchdog watchdog = new BodyWatchdog(settings.bodyTimeout());
+    AccessLog accessLog = new AccessLog(accessLogger);
+    InferenceServer inference = new InferenceServer(server, executor, watchdog, accessLog);
+    HttpEndpoints endpoints = new HttpEndpoints(inference.readiness, settings, watchdog, accessLog);
     server.createContext("/", endpoints::handle);
     server.setExecutor(executor);
     server.start();
     return inference;
+  }
+
+  /** The address actually bound. */
+  public InetSocketAddress address() {
+    return server.getAddress();
   }
 
   /** The port actually bound (useful with port 0). */
@@ -84,7 +141,9 @@ public final class InferenceServer implements AutoCloseable {
     }
     boolean drained = readiness.inFlight() == 0;
     server.stop(0);
+    watchdog.close();
     executor.shutdown();
+    accessLog.close();
     try {
       executor.awaitTermination(1, TimeUnit.SECONDS);
     } catch (InterruptedException e) {

@@ -37,6 +37,7 @@ public final class ServeJob {
   private final SageMakerEnvironment environment;
   private final Optional<Path> model;
   private final Integer port;
+  private final String host;
   private final Path scratchParent;
 
   /** The folder a model.tar.gz was unpacked into, deleted when serving stops or fails. */
@@ -48,15 +49,36 @@ public final class ServeJob {
    * @param port overrides the port from the environment (null: use it)
    */
   public ServeJob(SageMakerEnvironment environment, Optional<Path> model, Integer port) {
-    this(environment, model, port, Path.of(System.getProperty("java.io.tmpdir")));
+    this(environment, model, port, (String) null);
+  }
+
+  /**
+   * @param environment the contract's variables and root
+   * @param model a model folder or archive given on the command line, else {@code <root>/model}
+   * @param port overrides the port from the environment (null: use it)
+   * @param host the address to listen on (null: every interface, as SageMaker needs)
+   */
+  public ServeJob(
+      SageMakerEnvironment environment, Optional<Path> model, Integer port, String host) {
+    this(environment, model, port, host, Path.of(System.getProperty("java.io.tmpdir")));
   }
 
   /** As above, unpacking a model.tar.gz into a new {@code costwise-model*} folder under here. */
   ServeJob(
       SageMakerEnvironment environment, Optional<Path> model, Integer port, Path scratchParent) {
+    this(environment, model, port, null, scratchParent);
+  }
+
+  private ServeJob(
+      SageMakerEnvironment environment,
+      Optional<Path> model,
+      Integer port,
+      String host,
+      Path scratchParent) {
     this.environment = environment;
     this.model = model;
     this.port = port;
+    this.host = host;
     this.scratchParent = scratchParent;
   }
 
@@ -65,9 +87,17 @@ public final class ServeJob {
     long start = System.nanoTime();
     InferenceServer server;
     try {
-      ServingSettings settings = ServingSettings.from(environment, port);
+      ServingSettings settings = ServingSettings.from(environment, port).withHost(host);
       server = InferenceServer.start(settings);
-      LOG.info("Listening on port {} with {} threads", server.port(), settings.threads());
+      LOG.info(
+          "Listening on {}:{}; {} requests scored at once, up to {} connections; timeouts:"
+              + " headers {} s, body reads {} s",
+          host == null ? "every interface" : host,
+          server.port(),
+          settings.threads(),
+          settings.maxConnections(),
+          settings.headerTimeout().toSeconds(),
+          settings.bodyTimeout().toSeconds());
     } catch (InvalidInputException e) {
       LOG.error("Cannot start serving: {}", e.getMessage());
       return 1;

@@ -3,6 +3,7 @@ package io.costwise.serve;
 import io.costwise.error.InvalidInputException;
 import io.costwise.sagemaker.ContentTypes;
 import io.costwise.sagemaker.SageMakerEnvironment;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
@@ -17,7 +18,11 @@ import java.util.Locale;
  * @param batchStrategy {@code MULTI_RECORD} or {@code SINGLE_RECORD}
  * @param maxConcurrentTransforms parallel requests a batch transform sends
  * @param outputFields what each prediction carries unless a request says otherwise
- * @param threads request-handling threads
+ * @param threads requests scored at once (bodies are read and /ping answered beside them)
+ * @param host the address to listen on ({@code null}: every interface, as SageMaker needs)
+ * @param headerTimeout how long a connection may take to send its request line and headers
+ * @param bodyTimeout how long a body read may wait for its next bytes (then the connection closes)
+ * @param maxConnections connections open at once (further ones wait in the listen backlog)
  */
 public record ServingSettings(
     int port,
@@ -27,10 +32,77 @@ public record ServingSettings(
     String batchStrategy,
     int maxConcurrentTransforms,
     List<OutputField> outputFields,
-    int threads) {
+    int threads,
+    String host,
+    Duration headerTimeout,
+    Duration bodyTimeout,
+    int maxConnections) {
+
+  static final Duration DEFAULT_HEADER_TIMEOUT = Duration.ofSeconds(10);
+  static final Duration DEFAULT_BODY_TIMEOUT = Duration.ofSeconds(10);
+  static final int DEFAULT_MAX_CONNECTIONS = 1000;
 
   public ServingSettings {
     outputFields = List.copyOf(outputFields);
+  }
+
+  /** The settings before the HTTP limits existed, with the default limits. */
+  public ServingSettings(
+      int port,
+      long maxPayloadBytes,
+      String defaultAccept,
+      boolean batch,
+      String batchStrategy,
+      int maxConcurrentTransforms,
+      List<OutputField> outputFields,
+      int threads) {
+    this(
+        port,
+        maxPayloadBytes,
+        defaultAccept,
+        batch,
+        batchStrategy,
+        maxConcurrentTransforms,
+        outputFields,
+        threads,
+        null,
+        DEFAULT_HEADER_TIMEOUT,
+        DEFAULT_BODY_TIMEOUT,
+        DEFAULT_MAX_CONNECTIONS);
+  }
+
+  /** A copy that listens on {@code host} (null: every interface). */
+  public ServingSettings withHost(String host) {
+    return new ServingSettings(
+        port,
+        maxPayloadBytes,
+        defaultAccept,
+        batch,
+        batchStrategy,
+        maxConcurrentTransforms,
+        outputFields,
+        threads,
+        host,
+        headerTimeout,
+        bodyTimeout,
+        maxConnections);
+  }
+
+  /** A copy with another body read timeout. */
+  public ServingSettings withBodyTimeout(Duration timeout) {
+    return new ServingSettings(
+        port,
+        maxPayloadBytes,
+        defaultAccept,
+        batch,
+        batchStrategy,
+        maxConcurrentTransforms,
+        outputFields,
+        threads,
+        host,
+        headerTimeout,
+        timeout,
+        maxConnections);
   }
 
   /** Reads the settings; {@code portOverride} (the command line's) wins over the environment. */
@@ -97,6 +169,18 @@ public record ServingSettings(
             Math.max(4, 2 * cpus),
             1,
             1024);
+    int headerSeconds =
+        wholeNumber(
+            environment,
+            HEADER_TIMEOUT_VARIABLE,
+            (int) DEFAULT_HEADER_TIMEOUT.toSeconds(),
+            1,
+            3600);
+    int bodySeconds =
+        wholeNumber(
+            environment, BODY_TIMEOUT_VARIABLE, (int) DEFAULT_BODY_TIMEOUT.toSeconds(), 1, 3600);
+    int connections =
+        wholeNumber(environment, MAX_CONNECTIONS_VARIABLE, DEFAULT_MAX_CONNECTIONS, 8, 100_000);
     return new ServingSettings(
         port,
         megabytes * 1024L * 1024L,
@@ -105,8 +189,21 @@ public record ServingSettings(
         strategy,
         concurrent,
         fields,
-        threads);
+        threads,
+        null,
+        Duration.ofSeconds(headerSeconds),
+        Duration.ofSeconds(bodySeconds),
+        connections);
   }
+
+  /** Seconds a connection may take to send its request line and headers. */
+  public static final String HEADER_TIMEOUT_VARIABLE = "COSTWISE_HEADER_TIMEOUT_SECONDS";
+
+  /** Seconds a body read may wait for more bytes. */
+  public static final String BODY_TIMEOUT_VARIABLE = "COSTWISE_BODY_TIMEOUT_SECONDS";
+
+  /** Connections open at once. */
+  public static final String MAX_CONNECTIONS_VARIABLE = "COSTWISE_MAX_CONNECTIONS";
 
   String payloadLimitMessage(long length) {
     return "The request body has "

@@ -53,6 +53,29 @@ class ServingSettingsTest {
   }
 
   @Test
+  void theHttpLimitsHaveDefaultsAndTheirOwnVariables() {
+    ServingSettings defaults = from(Map.of());
+    assertEquals(null, defaults.host());
+    assertEquals(java.time.Duration.ofSeconds(10), defaults.headerTimeout());
+    assertEquals(java.time.Duration.ofSeconds(10), defaults.bodyTimeout());
+    assertEquals(1000, defaults.maxConnections());
+    ServingSettings set =
+        from(
+            Map.of(
+                "COSTWISE_HEADER_TIMEOUT_SECONDS", "3",
+                "COSTWISE_BODY_TIMEOUT_SECONDS", "7",
+                "COSTWISE_MAX_CONNECTIONS", "50"));
+    assertEquals(java.time.Duration.ofSeconds(3), set.headerTimeout());
+    assertEquals(java.time.Duration.ofSeconds(7), set.bodyTimeout());
+    assertEquals(50, set.maxConnections());
+    assertEquals("127.0.0.1", set.withHost("127.0.0.1").host());
+    InvalidInputException e =
+        assertThrows(
+            InvalidInputException.class, () -> from(Map.of("COSTWISE_BODY_TIMEOUT_SECONDS", "0")));
+    assertTrue(e.getMessage().contains("COSTWISE_BODY_TIMEOUT_SECONDS"), e.getMessage());
+  }
+
+  @Test
   void aBatchTransformAcceptsItsLargerMiniBatchesByDefault() {
     assertEquals(100L << 20, from(Map.of("SAGEMAKER_BATCH", "true")).maxPayloadBytes());
     assertEquals(
