@@ -1,5 +1,6 @@
 package io.costwise.artifact;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Arrays;
@@ -181,6 +182,25 @@ public record Calibration(
       case ISOTONIC -> interpolate(score);
       default -> score;
     };
+  }
+
+  /** Whether this maps every score to itself (not a JSON property: {@code method} says it). */
+  @JsonIgnore
+  public boolean isNone() {
+    return NONE.equals(method);
+  }
+
+  /**
+   * Calibrates the first {@code count} scores in place (nothing to do without a calibration): every
+   * consumer's one loop from network scores to the probabilities decisions use.
+   */
+  public void applyInPlace(double[] scores, int count) {
+    if (isNone()) {
+      return;
+    }
+    for (int i = 0; i < count; i++) {
+      scores[i] = apply(scores[i]);
+    }
   }
 
   /**

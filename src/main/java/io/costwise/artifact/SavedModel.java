@@ -122,10 +122,7 @@ public record SavedModel(ModelDescription description, NetworkScorer scorer, Pat
   /** The model's calibrated probability for each row of {@code data}: what decisions use. */
   public double[] probabilities(Dataset data) {
     double[] scores = scorer.scores(data);
-    Calibration calibration = description.calibrationOrNone();
-    for (int i = 0; i < scores.length; i++) {
-      scores[i] = calibration.apply(scores[i]);
-    }
+    description.calibrationOrNone().applyInPlace(scores, scores.length);
     return scores;
   }
 }

@@ -1,6 +1,7 @@
 package io.costwise.calibration;
 
 import io.costwise.artifact.Calibration;
+import io.costwise.evaluation.Inputs;
 
 /** How a model's scores are calibrated, by the name the model file and settings use. */
 public enum CalibrationMethod {
@@ -46,7 +47,7 @@ public enum CalibrationMethod {
   public Calibration fit(double[] scores, int[] labels) {
     return switch (this) {
       case NONE -> {
-        FitInputs.check(scores, labels);
+        Inputs.check(scores, labels);
         yield Calibration.none();
       }
       case PLATT -> PlattFit.fit(scores, labels);

@@ -1,6 +1,7 @@
 package io.costwise.calibration;
 
 import io.costwise.artifact.Calibration;
+import io.costwise.evaluation.Inputs;
 import java.util.Arrays;
 
 /**
@@ -42,7 +43,7 @@ public final class IsotonicFit {
    * @throws IllegalArgumentException if the arrays are malformed
    */
   public static Calibration fit(double[] scores, int[] labels) {
-    FitInputs.check(scores, labels);
+    Inputs.check(scores, labels);
     Points points = merge(scores, labels);
     poolAdjacentViolators(points.y, points.weight, points.size);
     for (int i = 0; i < points.size; i++) {

@@ -1,6 +1,7 @@
 package io.costwise.calibration;
 
 import io.costwise.artifact.Calibration;
+import io.costwise.evaluation.Inputs;
 
 /**
  * Platt scaling as scikit-learn's {@code _sigmoid_calibration} fits it (version 1.2): the sigmoid
@@ -63,7 +64,7 @@ public final class PlattFit {
    * @throws IllegalArgumentException if the arrays are malformed
    */
   public static Calibration fit(double[] scores, int[] labels) {
-    FitInputs.check(scores, labels);
+    Inputs.check(scores, labels);
     int n = scores.length;
     double[] f = new double[n];
     double[] t = new double[n];

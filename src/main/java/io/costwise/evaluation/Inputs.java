@@ -1,11 +1,11 @@
 package io.costwise.evaluation;
 
 /**
- * Checks the arrays every public entry point takes. A malformed array is a bug in the caller (the
- * data readers have already rejected bad user data), so the failures are {@link
- * IllegalArgumentException}s, not user-facing errors.
+ * Checks the arrays every public entry point of the evaluation, and the calibration fits, take. A
+ * malformed array is a bug in the caller (the data readers have already rejected bad user data), so
+ * the failures are {@link IllegalArgumentException}s, not user-facing errors.
  */
-final class Inputs {
+public final class Inputs {
   private Inputs() {}
 
   /**
@@ -13,7 +13,7 @@ final class Inputs {
    *
    * @throws IllegalArgumentException naming the first offending index
    */
-  static void check(double[] scores, int[] labels) {
+  public static void check(double[] scores, int[] labels) {
     if (scores == null || labels == null) {
       throw new IllegalArgumentException("scores and labels must not be null");
     }

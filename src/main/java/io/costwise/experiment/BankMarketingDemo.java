@@ -242,9 +242,7 @@ public final class BankMarketingDemo {
   private static double[] probabilities(
       NetworkScorer network, Calibration calibration, Dataset data) {
     double[] scores = network.scores(data);
-    for (int i = 0; i < scores.length; i++) {
-      scores[i] = calibration.apply(scores[i]);
-    }
+    calibration.applyInPlace(scores, scores.length);
     return scores;
   }
 }

@@ -76,11 +76,7 @@ public final class Predictor {
    */
   double[] probabilities(double[] rowMajor, int rows) {
     double[] scores = scorer.scoreAll(rowMajor, rows);
-    if (!calibration.method().equals(Calibration.NONE)) {
-      for (int i = 0; i < rows; i++) {
-        scores[i] = calibration.apply(scores[i]);
-      }
-    }
+    calibration.applyInPlace(scores, rows);
     return scores;
   }
 }

@@ -42,10 +42,8 @@ public record DecisionFit(Calibration calibration, ChosenThreshold threshold) {
     if (!rule.needsValidation()) {
       return new DecisionFit(calibration, rule.choose(new double[0], new int[0], trainCosts));
     }
-    double[] probabilities = new double[held.scores().length];
-    for (int i = 0; i < probabilities.length; i++) {
-      probabilities[i] = calibration.apply(held.scores()[i]);
-    }
+    double[] probabilities = held.scores().clone();
+    calibration.applyInPlace(probabilities, probabilities.length);
     log.accept("Decision threshold " + rule.text() + " chosen on " + held.source());
     return new DecisionFit(calibration, rule.choose(probabilities, held.labels(), held.costs()));
   }

@@ -40,13 +40,11 @@ record ScoredChannels(Channel train, Optional<Channel> validation) {
   private static Channel channel(
       NetworkScorer scorer, Calibration calibration, Dataset data, CaseCosts costs) {
     double[] raw = scorer.scores(data);
-    if (calibration.method().equals(Calibration.NONE)) {
+    if (calibration.isNone()) {
       return new Channel(raw, data.labels(), costs, null);
     }
-    double[] probabilities = new double[raw.length];
-    for (int i = 0; i < raw.length; i++) {
-      probabilities[i] = calibration.apply(raw[i]);
-    }
+    double[] probabilities = raw.clone();
+    calibration.applyInPlace(probabilities, probabilities.length);
     return new Channel(probabilities, data.labels(), costs, raw);
   }
 

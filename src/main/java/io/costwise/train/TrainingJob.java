@@ -203,11 +203,7 @@ public final class TrainingJob {
         ScoredChannels.of(
             result.network().scorer(), calibration, train, trainCosts, validation, validationCosts);
     List<String> warnings =
-        CostWarnings.of(
-            config,
-            evaluation,
-            trainCosts.meanValues(),
-            !calibration.method().equals(Calibration.NONE));
+        CostWarnings.of(config, evaluation, trainCosts.meanValues(), !calibration.isNone());
     warnings.forEach(warning -> LOG.warn("Costs: {}", warning));
     ChosenThreshold threshold = decision.threshold();
     LOG.info(

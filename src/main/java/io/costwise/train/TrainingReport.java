@@ -58,7 +58,7 @@ final class TrainingReport {
     Map<String, String> facts = facts(training, threshold, config);
     facts.put(
         "calibration",
-        calibration.method().equals(Calibration.NONE)
+        calibration.isNone()
             ? "none: the network's scores are used as probabilities"
             : calibration.method());
     if (config.costs().perRow()) {

@@ -75,6 +75,21 @@ class PerRowCostsEndToEndTest {
     model = SavedModel.open(dir.resolve("job/model"), dir.resolve("scratch"));
   }
 
+  /** The endpoint's service for the trained model, answering probability and label. */
+  private static InferenceService service() {
+    return new InferenceService(
+        Predictor.of(model.description()),
+        new ServingSettings(
+            0,
+            6L << 20,
+            ContentTypes.CSV,
+            false,
+            "MULTI_RECORD",
+            2,
+            List.of(OutputField.PROBABILITY, OutputField.LABEL),
+            4));
+  }
+
   private static String csv(int from, int to) {
     return header + "\n" + String.join("\n", lines.subList(from, to)) + "\n";
   }
@@ -146,18 +161,7 @@ class PerRowCostsEndToEndTest {
 
   @Test
   void theEndpointDecidesRowsByTheCostsTheyCarry() throws Exception {
-    InferenceService service =
-        new InferenceService(
-            Predictor.of(model.description()),
-            new ServingSettings(
-                0,
-                6L << 20,
-                ContentTypes.CSV,
-                false,
-                "MULTI_RECORD",
-                2,
-                List.of(OutputField.PROBABILITY, OutputField.LABEL),
-                4));
+    InferenceService service = service();
     // The test rows as a request: features and the four cost columns, no label.
     List<String> request = new ArrayList<>();
     request.add(header.substring(header.indexOf(',') + 1));
@@ -201,18 +205,7 @@ class PerRowCostsEndToEndTest {
   void rowsWithoutCostsAreDecidedAndPricedWithTheTrainingMeans() throws Exception {
     Map<String, Double> means = model.description().meanCosts();
     assertEquals(1.0, means.get("fp"), 1e-12, "every call costs 1");
-    InferenceService service =
-        new InferenceService(
-            Predictor.of(model.description()),
-            new ServingSettings(
-                0,
-                6L << 20,
-                ContentTypes.CSV,
-                false,
-                "MULTI_RECORD",
-                2,
-                List.of(OutputField.PROBABILITY, OutputField.LABEL),
-                4));
+    InferenceService service = service();
     StringBuilder features = new StringBuilder();
     List<String> rows = new ArrayList<>();
     for (int line = 31001; line < 31101; line++) {
