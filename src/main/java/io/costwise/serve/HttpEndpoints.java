@@ -1,17 +1,24 @@
 package io.costwise.serve;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
 import io.costwise.sagemaker.ContentTypes;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.util.Arrays;
+import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.http.HttpException;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,121 +26,109 @@ import org.slf4j.LoggerFactory;
  * The HTTP side of the endpoints: routes, reads bodies, writes answers, and maps errors to statuses
  * in one place. All behaviour of an invocation lives in {@link InferenceService}.
  */
-final class HttpEndpoints {
+final class HttpEndpoints extends Handler.Abstract {
   static final String CUSTOM_ATTRIBUTES = "X-Amzn-SageMaker-Custom-Attributes";
+
+  /** The request attribute the access log reads an error's message from. */
+  static final String ERROR_ATTRIBUTE = "costwise.error";
+
+  /** More request headers than this is 431 (the JDK server's limit; SageMaker sends a handful). */
+  static final int MAX_HEADERS = 200;
+
   private static final Logger LOG = LoggerFactory.getLogger(HttpEndpoints.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** A body buffer up to this size stays with its thread for the next request; larger ones go. */
-  static final int KEPT_BUFFER_BYTES = 1 << 20;
-
-  /** The first allocation for a body of unknown or large length; it doubles as bytes arrive. */
-  private static final int FIRST_BUFFER_BYTES = 64 * 1024;
-
   private final Readiness readiness;
   private final ServingSettings settings;
-  private final BodyWatchdog watchdog;
 
   /**
-   * Requests scored at once: the handler pool grows with the connections (so that slow clients
-   * cannot take it), the scoring does not.
+   * Requests scored at once: handler threads grow with the connections (so that slow bodies cannot
+   * take them all), the scoring does not.
    */
   private final Semaphore scoring;
 
-  /** A reusable body buffer per handler thread, up to {@link #KEPT_BUFFER_BYTES}. */
-  private final ThreadLocal<byte[]> buffers =
-      ThreadLocal.withInitial(() -> new byte[FIRST_BUFFER_BYTES]);
+  private final BodyReader bodies;
 
-  private final AccessLog accessLog;
-
-  /**
-   * What the access log needs from the request on this thread (a request is handled on one thread
-   * from start to end). Not exchange attributes: the JDK server shares those across a context.
-   */
-  private static final class Outcome {
-    long bytes;
-    String error;
-  }
-
-  private static final ThreadLocal<Outcome> OUTCOME = ThreadLocal.withInitial(Outcome::new);
-
-  HttpEndpoints(
-      Readiness readiness, ServingSettings settings, BodyWatchdog watchdog, AccessLog accessLog) {
-    this.accessLog = accessLog;
+  HttpEndpoints(Readiness readiness, ServingSettings settings) {
     this.readiness = readiness;
     this.settings = settings;
-    this.watchdog = watchdog;
     this.scoring = new Semaphore(settings.threads());
+    this.bodies = new BodyReader(settings);
   }
 
-  /** Every request enters here. */
-  void handle(HttpExchange exchange) throws IOException {
-    long started = System.nanoTime();
-    Outcome outcome = OUTCOME.get();
-    outcome.bytes = 0;
-    outcome.error = null;
+  /** Every request whose head Jetty has parsed enters here, on a thread of its own. */
+  @Override
+  public boolean handle(Request request, Response response, Callback callback) {
     readiness.begin();
-    // Not try-with-resources: that would close the exchange before the catch blocks answer.
+    Callback done = Callback.from(readiness::end, callback);
+    // The idle timeout is for clients that stop sending or reading (a pending read fails, and is
+    // answered 408; a pending write fails). Waiting for a scoring slot or scoring a large batch is
+    // not a stalled client: with no read or write pending, the timeout is ignored.
+    request.addIdleTimeoutListener(timeout -> false);
     try {
-      route(exchange);
+      route(request, response, done);
     } catch (ServingException e) {
-      sendError(exchange, e.status(), e.getMessage());
+      sendError(request, response, done, e.status(), e.getMessage());
     } catch (IOException e) {
-      // The client went away mid-request (or its body stalled); nothing to answer.
-      LOG.debug("I/O error on {}: {}", exchange.getRequestURI(), e.toString());
-      outcome.error = "connection closed: " + e;
+      if (e.getCause() instanceof HttpException malformed) {
+        // Jetty's parser refused the body (e.g. a bad chunk size): answer with its status.
+        closeAfter(response);
+        sendError(
+            request,
+            response,
+            done,
+            malformed.getCode(),
+            "The request body is malformed: " + malformed.getReason() + ".");
+        return true;
+      }
+      // The client went away mid-body; nothing to answer.
+      LOG.debug("I/O error on {}: {}", request.getHttpURI().getPath(), e.toString());
+      request.setAttribute(ERROR_ATTRIBUTE, "connection failed: " + e.getMessage());
+      done.failed(e);
     } catch (RuntimeException | Error e) {
       String id = UUID.randomUUID().toString();
-      LOG.error("Request {} to {} failed", id, exchange.getRequestURI(), e);
-      outcome.error = "internal error, request " + id + ": " + e;
+      LOG.error("Request {} to {} failed", id, request.getHttpURI().getPath(), e);
+      request.setAttribute(ERROR_ATTRIBUTE, "internal error, request " + id + ": " + e);
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("error", "internal error");
       body.put("status", 500);
       body.put("request_id", id);
-      trySend(exchange, 500, body);
-    } finally {
-      // Closing drains what is left of the body (up to 64 KB) before the connection is reused: a
-      // client that stalls there is cut off like a stalled body.
-      BodyWatchdog.Read drain = watchdog.watch();
-      try {
-        exchange.close();
-      } finally {
-        drain.close();
-      }
-      readiness.end();
-      accessLog.record(
-          new AccessLog.Entry(
-              exchange.getRequestMethod(),
-              exchange.getRequestURI().getRawPath(),
-              exchange.getResponseCode(),
-              outcome.bytes,
-              (System.nanoTime() - started) / 1000,
-              outcome.error));
+      send(request, response, done, 500, ContentTypes.JSON, json(body));
     }
+    return true;
   }
 
-  private void route(HttpExchange exchange) throws IOException {
-    String path = exchange.getRequestURI().getPath();
+  private void route(Request request, Response response, Callback done) throws IOException {
+    // Jetty bounds the head's bytes (431), not its number of headers.
+    int headerCount = request.getHeaders().size();
+    if (headerCount > MAX_HEADERS) {
+      closeAfter(response);
+      throw ServingException.headersTooLarge(
+          "The request has " + headerCount + " headers, more than " + MAX_HEADERS + ".");
+    }
+    String path = request.getHttpURI().getDecodedPath();
     switch (path) {
       case "/ping" -> {
-        requireMethod(exchange, "GET", "HEAD");
+        requireMethod(request, response, "GET", "HEAD");
         if (readiness.service().isEmpty()) {
           throw ServingException.unavailable(
               readiness.isStopping() ? "The server is stopping." : "The model is still loading.");
         }
-        exchange.sendResponseHeaders(200, -1);
+        response.setStatus(200);
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, 0L);
+        done.succeeded();
       }
       case "/invocations" -> {
-        requireMethod(exchange, "POST");
-        invoke(exchange);
+        requireMethod(request, response, "POST");
+        invoke(request, response, done);
       }
       case "/execution-parameters" -> {
-        requireMethod(exchange, "GET");
+        requireMethod(request, response, "GET");
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("MaxConcurrentTransforms", settings.maxConcurrentTransforms());
         parameters.put("BatchStrategy", settings.batchStrategy());
         parameters.put("MaxPayloadInMB", settings.maxPayloadBytes() / (1024 * 1024));
-        send(exchange, 200, ContentTypes.JSON, JSON.writeValueAsBytes(parameters));
+        send(request, response, done, 200, ContentTypes.JSON, json(parameters));
       }
       default ->
           throw ServingException.notFound(
@@ -141,149 +136,129 @@ final class HttpEndpoints {
     }
   }
 
-  private void invoke(HttpExchange exchange) throws IOException {
+  private void invoke(Request request, Response response, Callback done) throws IOException {
     Invoker service =
         readiness
             .service()
             .orElseThrow(() -> ServingException.unavailable("The model is not ready to serve."));
-    Headers headers = exchange.getRequestHeaders();
-    Body read = readBody(exchange);
-    byte[] body = read.bytes();
-    InvocationResponse response;
+    HttpFields headers = request.getHeaders();
+    BodyReader.Body body = readBody(request, response);
+    InvocationResponse answer;
     scoring.acquireUninterruptibly();
     try {
-      response =
+      answer =
           service.invoke(
               new InvocationRequest(
-                  headers.getFirst("Content-Type"),
-                  headers.getFirst("Accept"),
-                  body,
-                  read.length(),
-                  headers.getFirst(CUSTOM_ATTRIBUTES)));
+                  headers.get(HttpHeader.CONTENT_TYPE),
+                  headers.get(HttpHeader.ACCEPT),
+                  body.bytes(),
+                  body.length(),
+                  headers.get(CUSTOM_ATTRIBUTES)));
     } finally {
       scoring.release();
-      if (body.length > KEPT_BUFFER_BYTES) {
-        // A batch body: let it go rather than keep it per thread (four 95 MB bodies once kept
-        // 1.2 GB resident).
-        buffers.remove();
-      }
+      bodies.release(body);
     }
-    exchange.getResponseHeaders().set(CUSTOM_ATTRIBUTES, response.customAttributes());
-    send(exchange, 200, response.contentType(), response.body());
+    response.getHeaders().put(CUSTOM_ATTRIBUTES, answer.customAttributes());
+    send(request, response, done, 200, answer.contentType(), answer.body());
   }
 
-  /** Reads the body (into this thread's buffer when it fits), refusing it (413) past the limit. */
-  /** A body: its first {@code length} bytes. */
-  private record Body(byte[] bytes, int length) {}
-
-  private Body readBody(HttpExchange exchange) throws IOException {
-    long limit = settings.maxPayloadBytes();
-    String declared = exchange.getRequestHeaders().getFirst("Content-Length");
-    long expected = -1;
-    if (declared != null) {
-      try {
-        expected = Long.parseLong(declared.strip());
-      } catch (NumberFormatException e) {
-        throw ServingException.badRequest("Content-Length '" + declared + "' is not a number.");
+  /**
+   * The body, refused (413) before any of it is read when its declared length is over the limit,
+   * and as soon as a chunked body passes it; a body that stops arriving for the body timeout is
+   * 408. The only place that reads request content (see {@link #requestBody}).
+   */
+  private BodyReader.Body readBody(Request request, Response response) throws IOException {
+    long declared = request.getLength();
+    try {
+      bodies.checkDeclared(declared);
+      return bodies.read(requestBody(request), declared);
+    } catch (ServingException e) {
+      // The rest of the body is never read: the connection cannot be reused.
+      closeAfter(response);
+      throw e;
+    } catch (IOException e) {
+      if (e.getCause() instanceof TimeoutException) {
+        closeAfter(response);
+        throw ServingException.requestTimeout(
+            "The request body stopped arriving: no byte for "
+                + settings.bodyTimeout().toSeconds()
+                + " s (COSTWISE_BODY_TIMEOUT_SECONDS).");
       }
-      if (expected > limit) {
-        // Answered before reading any of the body; the connection is closed after the answer.
-        exchange.getResponseHeaders().set("Connection", "close");
-        throw ServingException.payloadTooLarge(settings.payloadLimitMessage(expected));
-      }
-    }
-    byte[] buffer = buffers.get();
-    if (expected > buffer.length) {
-      // Grow as the bytes arrive, not to the declared length: a client that declares 100 MB and
-      // stalls holds only what it sent.
-      buffer = new byte[(int) Math.min(expected, Math.max(buffer.length, FIRST_BUFFER_BYTES))];
-    }
-    int length = 0;
-    try (BodyWatchdog.Read read = watchdog.watch();
-        InputStream in = exchange.getRequestBody()) {
-      while (true) {
-        if (length == buffer.length) {
-          if (buffer.length > limit) {
-            exchange.getResponseHeaders().set("Connection", "close");
-            throw ServingException.payloadTooLarge(settings.payloadLimitMessage(length));
-          }
-          long grown = Math.min(buffer.length * 2L, limit + 1);
-          if (expected >= 0 && length < expected) {
-            grown = Math.min(grown, expected);
-          } else if (expected >= 0) {
-            // The declared length is read; one more byte shows the end of the stream.
-            grown = buffer.length + 1L;
-          }
-          buffer = Arrays.copyOf(buffer, (int) grown);
-        }
-        int n;
-        try {
-          n = in.read(buffer, length, buffer.length - length);
-        } catch (IOException e) {
-          if (read.timedOut()) {
-            LOG.info(
-                "Closed a connection whose body stalled for {} s after {} bytes",
-                settings.bodyTimeout().toSeconds(),
-                length);
-          }
-          throw e;
-        }
-        if (n < 0) {
-          if (buffer.length <= KEPT_BUFFER_BYTES) {
-            buffers.set(buffer);
-          }
-          return new Body(buffer, length);
-        }
-        read.progress();
-        length += n;
-      }
+      throw e;
     }
   }
 
-  private static void requireMethod(HttpExchange exchange, String... allowed) {
+  /** The request body as a blocking stream (its reads fail when the body stalls). */
+  private static InputStream requestBody(Request request) {
+    return Content.Source.asInputStream(request);
+  }
+
+  private static void closeAfter(Response response) {
+    response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
+  }
+
+  private static void requireMethod(Request request, Response response, String... allowed) {
     for (String method : allowed) {
-      if (method.equals(exchange.getRequestMethod())) {
+      if (method.equals(request.getMethod())) {
         return;
       }
     }
-    exchange.getResponseHeaders().set("Allow", String.join(", ", allowed));
+    response.getHeaders().put(HttpHeader.ALLOW, String.join(", ", allowed));
     throw ServingException.notFound(
         405,
-        exchange.getRequestMethod()
+        request.getMethod()
             + " is not allowed on "
-            + exchange.getRequestURI().getPath()
+            + request.getHttpURI().getDecodedPath()
             + "; use "
             + String.join(" or ", allowed)
             + ".");
   }
 
-  private static void sendError(HttpExchange exchange, int status, String message) {
-    OUTCOME.get().error = message;
+  private static void sendError(
+      Request request, Response response, Callback done, int status, String message) {
+    request.setAttribute(ERROR_ATTRIBUTE, message);
+    send(request, response, done, status, ContentTypes.JSON, errorJson(status, message));
+  }
+
+  /** {@code {"error": message, "status": status}}, the body of every error. */
+  static byte[] errorJson(int status, String message) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("error", message);
     body.put("status", status);
-    trySend(exchange, status, body);
+    return json(body);
   }
 
-  private static void trySend(HttpExchange exchange, int status, Map<String, Object> body) {
+  private static byte[] json(Map<String, Object> body) {
     try {
-      send(exchange, status, ContentTypes.JSON, JSON.writeValueAsBytes(body));
-    } catch (IOException | RuntimeException e) {
-      LOG.debug("Could not send the {} answer: {}", status, e.toString());
+      return JSON.writeValueAsBytes(body);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot write a map of strings and numbers as JSON", e);
     }
   }
 
-  private static void send(HttpExchange exchange, int status, String type, byte[] body)
-      throws IOException {
-    exchange.getResponseHeaders().set("Content-Type", type);
-    if ("HEAD".equals(exchange.getRequestMethod())) {
-      exchange.sendResponseHeaders(status, -1);
+  /** Writes the whole answer; {@code done} completes when it is sent (or fails). */
+  private static void send(
+      Request request, Response response, Callback done, int status, String type, byte[] body) {
+    response.setStatus(status);
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, type);
+    response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+    if ("HEAD".equals(request.getMethod()) || body.length == 0) {
+      done.succeeded();
       return;
     }
-    OUTCOME.get().bytes = body.length;
-    exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(body);
-    }
+    response.write(true, ByteBuffer.wrap(body), done);
+  }
+
+  /** The access log's line for a finished request, including those Jetty answered itself. */
+  static AccessLog.Entry accessEntry(Request request, Response response) {
+    String path = request.getHttpURI() == null ? null : request.getHttpURI().getPath();
+    Object error = request.getAttribute(ERROR_ATTRIBUTE);
+    return new AccessLog.Entry(
+        request.getMethod() == null ? "-" : request.getMethod(),
+        path == null ? "-" : path,
+        response.getStatus(),
+        Response.getContentBytesWritten(response),
+        Math.max(0, (System.nanoTime() - request.getBeginNanoTime()) / 1000),
+        error == null ? null : error.toString());
   }
 }

@@ -1,65 +1,45 @@
 package io.costwise.serve;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * The HTTP server: the JDK's own {@code com.sun.net.httpserver}, chosen by measurement (see
- * docs/serving.md) — it met every throughput target here with no dependency at all.
+ * The HTTP server: Jetty 12 with one core handler ({@link HttpEndpoints}), chosen by measurement
+ * (see docs/serving.md) because, unlike the JDK's server, it answers malformed and oversized heads
+ * with a status, reads heads without a thread, and can answer a stalled body with 408.
  *
  * <p>It starts listening before the model is loaded, answering {@code /ping} with 503 until {@link
  * #ready} is called, so that SageMaker sees a live container from the first second.
  *
- * <p>Slow clients: the JDK server parses a request's line and headers on an executor thread, not on
- * its dispatcher, so a fixed pool is taken by as many slow clients as it has threads. The executor
- * therefore grows with the connections (up to {@link ServingSettings#maxConnections}, which the JDK
- * server also enforces); what is bounded by {@link ServingSettings#threads} is the scoring ({@link
- * HttpEndpoints}). Slow headers are cut off by the JDK's {@code sun.net.httpserver.maxReqTime},
- * stalled bodies by {@link BodyWatchdog}.
+ * <p>Slow clients: Jetty parses request lines and headers on its selector, so a slow head holds no
+ * handler thread; {@link HeadTimeout} bounds how long one may take. A handler thread is taken only
+ * once a head is complete, and a body read that gets no byte for the body timeout (the connector's
+ * idle timeout) fails and is answered 408. Scoring is bounded apart from the threads ({@link
+ * HttpEndpoints}).
  */
 public final class InferenceServer implements AutoCloseable {
-  static {
-    // Without TCP_NODELAY, small responses wait for the client's delayed ACK: ~40 ms per request.
-    // The JDK server reads this property once, when its configuration class loads.
-    System.setProperty("sun.net.httpserver.nodelay", "true");
-  }
+  /** Request line plus headers; more is 431 (414 when the request line alone is too long). */
+  static final int MAX_HEAD_BYTES = 16 * 1024;
 
-  private final HttpServer server;
-  private final ExecutorService executor;
-  private final BodyWatchdog watchdog;
+  private final Server server;
+  private final ServerConnector connector;
+  private final HeadTimeout headTimeout;
   private final AccessLog accessLog;
   private final Readiness readiness = new Readiness();
 
   private InferenceServer(
-      HttpServer server, ExecutorService executor, BodyWatchdog watchdog, AccessLog accessLog) {
-    this.accessLog = accessLog;
+      Server server, ServerConnector connector, HeadTimeout headTimeout, AccessLog accessLog) {
     this.server = server;
-    this.executor = executor;
-    this.watchdog = watchdog;
-  }
-
-  /**
-   * The JDK server reads its limits once per process, when its configuration class loads (at the
-   * first server): the first settings win, and a {@code -D} on the command line wins over them.
-   */
-  private static void configureJdkServer(ServingSettings settings) {
-    setIfAbsent("sun.net.httpserver.maxReqTime", settings.headerTimeout().toSeconds());
-    setIfAbsent("jdk.httpserver.maxConnections", settings.maxConnections());
-    // The request-timeout task runs every timerMillis (default 1 s); keep it at a second.
-    setIfAbsent("sun.net.httpserver.timerMillis", 1000);
-  }
-
-  private static void setIfAbsent(String property, long value) {
-    if (System.getProperty(property) == null) {
-      System.setProperty(property, Long.toString(value));
-    }
+    this.connector = connector;
+    this.headTimeout = headTimeout;
+    this.accessLog = accessLog;
   }
 
   /** Binds to the settings' host and port (0 = any free port) and starts answering. */
@@ -70,49 +50,69 @@ public final class InferenceServer implements AutoCloseable {
   /** As {@link #start(ServingSettings)}, writing the access log to {@code accessLogger}. */
   static InferenceServer start(ServingSettings settings, org.slf4j.Logger accessLogger)
       throws IOException {
-    configureJdkServer(settings);
-    InetSocketAddress address =
-        settings.host() == null
-            ? new InetSocketAddress(settings.port())
-            : new InetSocketAddress(settings.host(), settings.port());
-    if (address.isUnresolved()) {
+    if (settings.host() != null && new InetSocketAddress(settings.host(), 0).isUnresolved()) {
       throw new IOException("cannot resolve the host '" + settings.host() + "'");
     }
-    HttpServer server = HttpServer.create(address, 1024);
-    AtomicInteger threadNumber = new AtomicInteger();
-    // Grows with the connections: a thread per connection being read or answered, bounded by the
-    // JDK server's own connection limit (so nothing is ever rejected); idle threads end after 60 s.
-    ThreadPoolExecutor executor =
-        new ThreadPoolExecutor(
-            settings.threads(),
-            settings.maxConnections() + 16,
-            60,
-            TimeUnit.SECONDS,
-            new SynchronousQueue<>(),
-            runnable -> {
-              Thread thread =
-                  new Thread(runnable, "costwise-http-" + threadNumber.incrementAndGet());
-              thread.setDaemon(true);
-              return thread;
-            });
-    BodyWatchdog watchdog = new BodyWatchdog(settings.bodyTimeout());
+    // Threads are taken only by requests whose head is complete: scoring (bounded apart), /ping,
+    // and bodies being read (each for at most the body timeout). The pool may grow to one per
+    // connection so that stalled bodies can never queue /ping behind them; idle threads end.
+    QueuedThreadPool threads =
+        new QueuedThreadPool(settings.maxConnections() + 16, Math.max(8, settings.threads()));
+    threads.setName("costwise-http");
+    threads.setDaemon(true);
+    Server server = new Server(threads);
+
+    HttpConfiguration http = new HttpConfiguration();
+    http.setRequestHeaderSize(MAX_HEAD_BYTES);
+    http.setSendServerVersion(false);
+    http.setSendDateHeader(false);
+    ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+    connector.setHost(settings.host());
+    connector.setPort(settings.port());
+    // A body read, a response write or a kept-alive connection that makes no progress for this
+    // long fails (a body read is then answered 408); scoring itself is not timed (HttpEndpoints).
+    connector.setIdleTimeout(settings.bodyTimeout().toMillis());
+    // Small responses must not wait for the client's delayed ACK (~40 ms per request without).
+    connector.setAcceptedTcpNoDelay(true);
+    connector.setAcceptQueueSize(1024);
+    server.addConnector(connector);
+    // Over the limit, Jetty stops accepting: further connections wait in the listen backlog.
+    server.addBean(new NetworkConnectionLimit(settings.maxConnections(), server));
+
     AccessLog accessLog = new AccessLog(accessLogger);
-    InferenceServer inference = new InferenceServer(server, executor, watchdog, accessLog);
-    HttpEndpoints endpoints = new HttpEndpoints(inference.readiness, settings, watchdog, accessLog);
-    server.createContext("/", endpoints::handle);
-    server.setExecutor(executor);
-    server.start();
+    InferenceServer inference =
+        new InferenceServer(
+            server, connector, new HeadTimeout(connector, settings.headerTimeout()), accessLog);
+    server.setHandler(new HttpEndpoints(inference.readiness, settings));
+    server.setErrorHandler(new JsonErrorHandler());
+    // Jetty calls this after each response, also for heads it refused itself (431, 414, 400);
+    // the line is only queued here and written by the access log's own thread.
+    server.setRequestLog(
+        (request, response) -> accessLog.record(HttpEndpoints.accessEntry(request, response)));
+    try {
+      server.start();
+    } catch (IOException e) {
+      inference.close();
+      throw e;
+    } catch (Exception e) {
+      inference.close();
+      throw new IOException("cannot start the HTTP server: " + e.getMessage(), e);
+    }
+    inference.headTimeout.start();
     return inference;
   }
 
   /** The address actually bound. */
   public InetSocketAddress address() {
-    return server.getAddress();
+    String host = connector.getHost();
+    return host == null
+        ? new InetSocketAddress(port())
+        : new InetSocketAddress(host, connector.getLocalPort());
   }
 
   /** The port actually bound (useful with port 0). */
   public int port() {
-    return server.getAddress().getPort();
+    return connector.getLocalPort();
   }
 
   /** From now on, /ping answers 200 and /invocations uses {@code service}. */
@@ -129,8 +129,7 @@ public final class InferenceServer implements AutoCloseable {
   public boolean stop(Duration grace) {
     readiness.stopping();
     long deadline = System.nanoTime() + grace.toNanos();
-    // The handler counting a request that is being answered includes this one's own 503s; wait for
-    // the count to drop to zero (or the deadline).
+    // The count includes this server's own 503s being written; wait for it to drop to zero.
     while (readiness.inFlight() > 0 && System.nanoTime() < deadline) {
       try {
         Thread.sleep(5);
@@ -140,15 +139,14 @@ public final class InferenceServer implements AutoCloseable {
       }
     }
     boolean drained = readiness.inFlight() == 0;
-    server.stop(0);
-    watchdog.close();
-    executor.shutdown();
-    accessLog.close();
+    headTimeout.close();
     try {
-      executor.awaitTermination(1, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      server.stop();
+    } catch (Exception e) {
+      org.slf4j.LoggerFactory.getLogger(InferenceServer.class)
+          .warn("The HTTP server did not stop cleanly: {}", e.toString());
     }
+    accessLog.close();
     return drained;
   }
 

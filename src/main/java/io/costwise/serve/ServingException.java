@@ -27,6 +27,16 @@ public final class ServingException extends RuntimeException {
     return new ServingException(406, message);
   }
 
+  /** 408: the body stopped arriving before its end. */
+  public static ServingException requestTimeout(String message) {
+    return new ServingException(408, message);
+  }
+
+  /** 431: too many request headers. */
+  public static ServingException headersTooLarge(String message) {
+    return new ServingException(431, message);
+  }
+
   /** 413: the body is larger than the payload limit. */
   public static ServingException payloadTooLarge(String message) {
     return new ServingException(413, message);

@@ -142,7 +142,10 @@ class SlowClientTest {
       uploads.add(socket);
     }
     for (Socket socket : uploads) {
-      assertEquals("HTTP/1.1 413 Request Entity Too Large", statusLine(socket, 1000));
+      // The reason phrase is the server's (the JDK's "Request Entity Too Large", Jetty's "Payload
+      // Too Large"); the status is what counts.
+      String status = statusLine(socket, 1000);
+      assertTrue(status.startsWith("HTTP/1.1 413 "), status);
     }
     assertPingAnswers();
   }
@@ -199,10 +202,8 @@ class SlowClientTest {
   }
 
   /**
-   * The JDK server refuses a request line or header section over its limit (380 KB in 17.0.15,
-   * {@code sun.net.httpserver.maxReqHeaderSize}) and more than 200 headers by closing the
-   * connection without a status: it parses them before any handler runs, so this records what it
-   * does (a close, at once, and the server keeps answering) rather than the 431 HTTP would allow.
+   * A request line or header section over the limit and too many headers are refused at once with a
+   * status (the JDK server closed these connections without one), and the server keeps answering.
    */
   @Test
   void aHugeRequestLineOrHeaderIsRefusedAtOnceAndPingKeepsAnswering() throws Exception {
@@ -213,12 +214,9 @@ class SlowClientTest {
     write(header, "GET /ping HTTP/1.1\r\nHost: localhost\r\nX-Big: " + big + "\r\n\r\n");
     Socket many = open();
     write(many, "GET /ping HTTP/1.1\r\nHost: localhost\r\n" + "X-A: b\r\n".repeat(10_000) + "\r\n");
-    for (Socket socket : List.of(line, header, many)) {
-      String status = statusLine(socket, 2000);
-      assertTrue(
-          status.equals("closed") || status.startsWith("HTTP/1.1 4"),
-          "refused at once, not: " + status);
-    }
+    assertTrue(statusLine(line, 2000).matches("HTTP/1.1 (414|431) .*"));
+    assertTrue(statusLine(header, 2000).startsWith("HTTP/1.1 431 "));
+    assertTrue(statusLine(many, 2000).startsWith("HTTP/1.1 431 "));
     assertPingAnswers();
   }
 }
