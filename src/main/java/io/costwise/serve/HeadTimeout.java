@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collections;
+import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.Executors;
@@ -19,9 +20,9 @@ import org.eclipse.jetty.util.Callback;
 /**
  * Bounds how long a request line and headers may take. Jetty's idle timeout only bounds the gap
  * between bytes, so a client sending one header line every few seconds would keep its connection
- * forever. Once a second, every connection whose parser has been in a request's head for longer
- * than the limit (since the head's first byte) is answered 408 and closed. A head costs no thread
- * while it arrives, so this bounds connections, not threads.
+ * forever. Every quarter of the limit (at most a second), a connection seen in the same request's
+ * head for the limit is answered 408 and closed. A head costs no thread while it arrives, so this
+ * bounds connections, not threads.
  */
 final class HeadTimeout implements AutoCloseable {
   private static final byte[] ANSWER = answer();
@@ -30,7 +31,12 @@ final class HeadTimeout implements AutoCloseable {
   private final long limitNanos;
   private final ScheduledExecutorService ticker;
 
-  /** Connections answered already (their answer may still be being sent); the ticker's only. */
+  /** A connection's request (its count of requests so far) first seen in its head at a time. */
+  private record Seen(long request, long since) {}
+
+  /** Connections seen in a head, and those answered already; the ticker thread's only. */
+  private final Map<EndPoint, Seen> seen = new WeakHashMap<>();
+
   private final Set<EndPoint> answered = Collections.newSetFromMap(new WeakHashMap<>());
 
   HeadTimeout(ServerConnector connector, Duration limit) {
@@ -53,13 +59,22 @@ final class HeadTimeout implements AutoCloseable {
   private void tick() {
     long now = System.nanoTime();
     for (EndPoint endPoint : connector.getConnectedEndPoints()) {
-      if (endPoint.getConnection() instanceof HttpConnection connection
-          && inHead(connection.getParser())
-          && now - connection.getParser().getBeginNanoTime() > limitNanos
-          && answered.add(endPoint)) {
+      if (!(endPoint.getConnection() instanceof HttpConnection connection)
+          || !inHead(connection.getParser())) {
+        seen.remove(endPoint);
+        continue;
+      }
+      // The parser's own begin time is written by the connection's thread without a fence, so a
+      // busy connection could be read as an old head; instead a head counts as stuck only when
+      // this thread sees the same request (by the connection's count) in its head for the limit.
+      long request = connection.getMessagesIn();
+      Seen before = seen.get(endPoint);
+      if (before == null || before.request() != request) {
+        seen.put(endPoint, new Seen(request, now));
+      } else if (now - before.since() >= limitNanos && answered.add(endPoint)) {
         try {
-          // No response is being written while a head is read (HTTP/1.1 answers in order), so
-          // the answer cannot interleave with another; the connection closes once it is sent.
+          // A head is still arriving, so no response is being written on this connection (HTTP/1.1
+          // answers in order): the answer cannot interleave; the connection closes once it is sent.
           endPoint.write(Callback.from(endPoint::close), ByteBuffer.wrap(ANSWER));
         } catch (RuntimeException e) {
           // E.g. the connection closed meanwhile; an exception would also end the ticker.

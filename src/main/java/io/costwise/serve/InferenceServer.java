@@ -28,6 +28,8 @@ public final class InferenceServer implements AutoCloseable {
   /** Request line plus headers; more is 431 (414 when the request line alone is too long). */
   static final int MAX_HEAD_BYTES = 16 * 1024;
 
+  private static final String LOGGED = "costwise.logged";
+
   private final Server server;
   private final ServerConnector connector;
   private final HeadTimeout headTimeout;
@@ -88,7 +90,14 @@ public final class InferenceServer implements AutoCloseable {
     // Jetty calls this after each response, also for heads it refused itself (431, 414, 400);
     // the line is only queued here and written by the access log's own thread.
     server.setRequestLog(
-        (request, response) -> accessLog.record(HttpEndpoints.accessEntry(request, response)));
+        (request, response) -> {
+          // Jetty may complete a request's stream a second time when its connection closes
+          // (seen when a stop follows a HEAD answer at once): one line per request.
+          if (request.getAttribute(LOGGED) == null) {
+            request.setAttribute(LOGGED, Boolean.TRUE);
+            accessLog.record(HttpEndpoints.accessEntry(request, response));
+          }
+        });
     try {
       server.start();
     } catch (IOException e) {

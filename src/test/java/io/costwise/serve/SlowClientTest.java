@@ -202,21 +202,35 @@ class SlowClientTest {
   }
 
   /**
-   * A request line or header section over the limit and too many headers are refused at once with a
-   * status (the JDK server closed these connections without one), and the server keeps answering.
+   * A 1 MB request line or header and 10,000 headers are refused at once, and the server keeps
+   * answering. The server answers (431, 414) as soon as it has read its limit and then closes while
+   * the client is still sending, so the client's write may fail and TCP may discard the answer (a
+   * reset): a close is accepted here. {@code HttpLimitsTest} checks the statuses with heads just
+   * over the limit, which the client sends whole.
    */
   @Test
   void aHugeRequestLineOrHeaderIsRefusedAtOnceAndPingKeepsAnswering() throws Exception {
     String big = "a".repeat(1 << 20);
-    Socket line = open();
-    write(line, "GET /ping?" + big + " HTTP/1.1\r\nHost: localhost\r\n\r\n");
-    Socket header = open();
-    write(header, "GET /ping HTTP/1.1\r\nHost: localhost\r\nX-Big: " + big + "\r\n\r\n");
-    Socket many = open();
-    write(many, "GET /ping HTTP/1.1\r\nHost: localhost\r\n" + "X-A: b\r\n".repeat(10_000) + "\r\n");
-    assertTrue(statusLine(line, 2000).matches("HTTP/1.1 (414|431) .*"));
-    assertTrue(statusLine(header, 2000).startsWith("HTTP/1.1 431 "));
-    assertTrue(statusLine(many, 2000).startsWith("HTTP/1.1 431 "));
+    List<Socket> refused = new ArrayList<>();
+    for (String request :
+        List.of(
+            "GET /ping?" + big + " HTTP/1.1\r\nHost: localhost\r\n\r\n",
+            "GET /ping HTTP/1.1\r\nHost: localhost\r\nX-Big: " + big + "\r\n\r\n",
+            "GET /ping HTTP/1.1\r\nHost: localhost\r\n" + "X-A: b\r\n".repeat(10_000) + "\r\n")) {
+      Socket socket = open();
+      try {
+        write(socket, request);
+      } catch (IOException closedWhileSending) {
+        // Refused before the client finished: the status below, or a close.
+      }
+      refused.add(socket);
+    }
+    for (Socket socket : refused) {
+      String status = statusLine(socket, 2000);
+      assertTrue(
+          status.equals("closed") || status.matches("HTTP/1.1 (414|431) .*"),
+          "refused at once, not: " + status);
+    }
     assertPingAnswers();
   }
 }
