@@ -249,14 +249,22 @@ final class HttpEndpoints extends Handler.Abstract {
     response.write(true, ByteBuffer.wrap(body), done);
   }
 
-  /** The access log's line for a finished request, including those Jetty answered itself. */
+  /**
+   * The access log's line for a finished request, including those Jetty answered itself (a refused
+   * head whose request line could not be read is {@code BAD /badMessage}, Jetty's name for it). The
+   * status is -1 when none was sent: the connection closed or failed first.
+   */
   static AccessLog.Entry accessEntry(Request request, Response response) {
     String path = request.getHttpURI() == null ? null : request.getHttpURI().getPath();
+    int status = response.isCommitted() ? response.getStatus() : -1;
     Object error = request.getAttribute(ERROR_ATTRIBUTE);
+    if (error == null && status < 0) {
+      error = "no response: the connection closed or failed first";
+    }
     return new AccessLog.Entry(
         request.getMethod() == null ? "-" : request.getMethod(),
         path == null ? "-" : path,
-        response.getStatus(),
+        status,
         Response.getContentBytesWritten(response),
         Math.max(0, (System.nanoTime() - request.getBeginNanoTime()) / 1000),
         error == null ? null : error.toString());
