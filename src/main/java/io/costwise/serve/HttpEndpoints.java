@@ -32,6 +32,9 @@ final class HttpEndpoints extends Handler.Abstract {
   /** The request attribute the access log reads an error's message from. */
   static final String ERROR_ATTRIBUTE = "costwise.error";
 
+  /** The status of an error response Jetty wrote through {@link JsonErrorHandler}, once sent. */
+  static final String SENT_STATUS_ATTRIBUTE = "costwise.sent-status";
+
   /** More request headers than this is 431 (the JDK server's limit; SageMaker sends a handful). */
   static final int MAX_HEADERS = 200;
 
@@ -70,17 +73,6 @@ final class HttpEndpoints extends Handler.Abstract {
     } catch (ServingException e) {
       sendError(request, response, done, e.status(), e.getMessage());
     } catch (IOException e) {
-      if (e.getCause() instanceof HttpException malformed) {
-        // Jetty's parser refused the body (e.g. a bad chunk size): answer with its status.
-        closeAfter(response);
-        sendError(
-            request,
-            response,
-            done,
-            malformed.getCode(),
-            "The request body is malformed: " + malformed.getReason() + ".");
-        return true;
-      }
       // The client went away mid-body; nothing to answer.
       LOG.debug("I/O error on {}: {}", request.getHttpURI().getPath(), e.toString());
       request.setAttribute(ERROR_ATTRIBUTE, "connection failed: " + e.getMessage());
@@ -176,6 +168,14 @@ final class HttpEndpoints extends Handler.Abstract {
       // The rest of the body is never read: the connection cannot be reused.
       closeAfter(response);
       throw e;
+    } catch (RuntimeException e) {
+      if (e instanceof HttpException malformed) {
+        // Jetty's parser refused the body (e.g. a bad chunk size); it arrives unwrapped.
+        closeAfter(response);
+        throw ServingException.malformed(
+            malformed.getCode(), "The request body is malformed: " + malformed.getReason() + ".");
+      }
+      throw e;
     } catch (IOException e) {
       if (e.getCause() instanceof TimeoutException) {
         closeAfter(response);
@@ -256,7 +256,8 @@ final class HttpEndpoints extends Handler.Abstract {
    */
   static AccessLog.Entry accessEntry(Request request, Response response) {
     String path = request.getHttpURI() == null ? null : request.getHttpURI().getPath();
-    int status = response.isCommitted() ? response.getStatus() : -1;
+    Object sent = request.getAttribute(SENT_STATUS_ATTRIBUTE);
+    int status = sent != null ? (Integer) sent : response.isCommitted() ? response.getStatus() : -1;
     Object error = request.getAttribute(ERROR_ATTRIBUTE);
     if (error == null && status < 0) {
       error = "no response: the connection closed or failed first";

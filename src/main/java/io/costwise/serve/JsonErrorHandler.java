@@ -34,7 +34,17 @@ final class JsonErrorHandler extends ErrorHandler {
     byte[] body = HttpEndpoints.errorJson(code, sentence);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, ContentTypes.JSON);
     response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
-    response.write(true, ByteBuffer.wrap(body), done);
+    // Jetty's own error responses do not show as committed to its request log: record the
+    // status once it is sent, so that the access log tells a sent 431 from a closed connection.
+    response.write(
+        true,
+        ByteBuffer.wrap(body),
+        Callback.from(
+            () -> {
+              request.setAttribute(HttpEndpoints.SENT_STATUS_ATTRIBUTE, code);
+              done.succeeded();
+            },
+            done::failed));
   }
 
   /** Jetty's reason ("Request Header Fields Too Large"), with what to do about it. */
@@ -43,7 +53,9 @@ final class JsonErrorHandler extends ErrorHandler {
     return switch (code) {
       case 431 -> "The request's headers are too large" + limit;
       case 414 -> "The request line (method, path and query) is too long" + limit;
-      default -> message == null ? "The request is malformed." : Echo.clip(message);
+      default ->
+          "The request is not valid HTTP/1.1"
+              + (message == null ? "." : ": " + Echo.clip(message) + ".");
     };
   }
 }

@@ -32,6 +32,11 @@ public final class ServingException extends RuntimeException {
     return new ServingException(408, message);
   }
 
+  /** A request the HTTP parser refused, with its status (400 for a bad chunk size). */
+  public static ServingException malformed(int status, String message) {
+    return new ServingException(status, message);
+  }
+
   /** 431: too many request headers. */
   public static ServingException headersTooLarge(String message) {
     return new ServingException(431, message);

@@ -100,6 +100,20 @@ class HttpLimitsTest {
   }
 
   @Test
+  void aBadChunkSizeWhileTheBodyIsBeingReadIs400() throws Exception {
+    int port = start(ServeFixtures.settings());
+    try (RawHttp client = new RawHttp(port)) {
+      client.send(
+          "POST /invocations HTTP/1.1\r\nHost: x\r\nContent-Type: text/csv\r\n"
+              + "Transfer-Encoding: chunked\r\n\r\n5\r\n1,2,3\r\n");
+      // The handler is reading the body when the bad size arrives.
+      Thread.sleep(300);
+      client.send("zz\r\n1,2\r\n0\r\n\r\n");
+      assertJsonError(client.response(2000), 400);
+    }
+  }
+
+  @Test
   void aChunkedBodyPastTheLimitIs413() throws Exception {
     int port = start(settings(1000, 10, 10));
     try (RawHttp client = new RawHttp(port)) {
