@@ -174,6 +174,40 @@ class HttpLimitsTest {
   }
 
   @Test
+  void connectionsOverTheLimitWaitUntilOneCloses() throws Exception {
+    ServingSettings two =
+        new ServingSettings(
+            0,
+            6L << 20,
+            ContentTypes.CSV,
+            false,
+            "MULTI_RECORD",
+            2,
+            OutputField.DEFAULT,
+            4,
+            null,
+            Duration.ofSeconds(10),
+            Duration.ofSeconds(10),
+            2);
+    int port = start(two);
+    String ping = "GET /ping HTTP/1.1\r\nHost: x\r\n\r\n";
+    // Not try-with-resources: the first connection is closed in the middle of the test.
+    RawHttp first = new RawHttp(port);
+    try (RawHttp second = new RawHttp(port)) {
+      assertEquals(200, first.send(ping).response(2000).status());
+      assertEquals(200, second.send(ping).response(2000).status());
+      try (RawHttp third = new RawHttp(port)) {
+        // Connected by the kernel's backlog, but not accepted: no answer while two are open.
+        assertEquals("timeout", third.send(ping).response(700).statusLine());
+        first.close();
+        assertEquals(200, third.response(3000).status());
+      }
+    } finally {
+      first.close();
+    }
+  }
+
+  @Test
   void scoringLongerThanTheBodyTimeoutIsNotCutOff() throws Exception {
     int port = start(settings(6L << 20, 10, 1));
     InferenceService real = ServeFixtures.service();
