@@ -191,12 +191,12 @@ Machine: $load_before. Client and server share the cores on loopback; the server
 settings (10 s header and body timeouts). Columns: (a) $REPEATS runs of a ${ATTACK_SECONDS} s attack by 200
 connections sending one header line every 2 s and 8 declaring a 5 MB body and stalling (each
 reopened when the server closes it): the median share of one-per-second \`/ping\` probes answered 200
-within 1 s, and median single-row CSV requests/s at 16 connections during the attack / unloaded just
-before it. (b) single-row CSV at 64 connections for ${LOAD_SECONDS} s: requests/s, p99, errors (socket errors and
+within 1 s; single-row CSV requests/s at 16 connections during the attack and unloaded just
+before it (medians), and the median of each run's attacked/unloaded ratio. (b) single-row CSV at 64 connections for ${LOAD_SECONDS} s: requests/s, p99, errors (socket errors and
 non-2xx), and RSS just before → peak → 30 s after the load (sampled every 5 s).
 Targets: ≥ 99 %; ≥ 0.50; 0 errors; p99 ≤ 10 ms; RSS back within 10 % of its start.
 
-| build (date, load average before → after) | (a) /ping within 1 s | (a) attacked / unloaded req/s | (b) req/s | (b) p99 | (b) errors | (b) RSS |
+| build (date, load average before → after) | (a) /ping within 1 s | (a) req/s attacked / unloaded (medians); median of the runs' ratios | (b) req/s | (b) p99 | (b) errors | (b) RSS |
 |---|---|---|---|---|---|---|
 <!-- bench/serve_hardening.sh:rows:begin -->
 $rows
