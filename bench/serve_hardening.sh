@@ -12,6 +12,7 @@
 #   REPEATS [3]      runs of (a)
 #   LABEL [current]  the row's name in docs/performance.md (e.g. "before the server swap")
 #   WRITE_DOCS [1]   0 leaves docs/performance.md alone
+#   SERVER_JAVA_OPTS []  JVM flags for the server (e.g. -XX:G1PeriodicGCInterval=5000); named in the row
 #   ATTACK_SECONDS [30], UNLOADED_SECONDS [10], LOAD_SECONDS [60]   shorter only for a smoke test
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -119,7 +120,10 @@ wrk_figures() {
 }
 single_row() { wrk -t2 -c"$1" -d"$2s" --latency -s "$work/one.lua" "http://127.0.0.1:$port/invocations" | wrk_figures; }
 
-SAGEMAKER_BIND_TO_PORT=$port java -jar target/costwise.jar serve --base-dir "$work" >"$work/serve.log" 2>&1 &
+SERVER_JAVA_OPTS=${SERVER_JAVA_OPTS:-}
+[ -z "$SERVER_JAVA_OPTS" ] || LABEL="$LABEL, $SERVER_JAVA_OPTS"
+# shellcheck disable=SC2086 # the options are words
+SAGEMAKER_BIND_TO_PORT=$port java $SERVER_JAVA_OPTS -jar target/costwise.jar serve --base-dir "$work" >"$work/serve.log" 2>&1 &
 server_pid=$!
 until curl -sf "http://127.0.0.1:$port/ping" >/dev/null 2>&1; do sleep 0.05; done
 load_before=$(machine)
