@@ -70,6 +70,13 @@ final class HostileBodyCases {
             .build(),
         send("Accept of separators", post(CSV, ROW, "Accept: ;;;,,,")).answer(200, 406).build(),
         send("Accept text/*", post(CSV, ROW, "Accept: text/*")).answer(200).build(),
+        send(
+                "Accept with JSON refused by weight",
+                post(CSV, ROW, "Accept: application/json;q=0, text/csv"))
+            .answer(200)
+            .build(),
+        send("JSON empty instances", post(JSON, "{\"instances\": []}")).error(400).build(),
+        send("JSON Lines empty body", post(LINES, "")).error(400).build(),
         send("Accept JSON Lines", post(CSV, ROW, "Accept: application/jsonlines"))
             .answer(200)
             .build());
@@ -282,6 +289,16 @@ final class HostileBodyCases {
             .build(),
         send("attributes twice", post(CSV, ROW, header + "threshold=0.2", header + "threshold=0.9"))
             .answer(200)
+            .build(),
+        send(
+                "attributes naming every field",
+                post(CSV, ROW, header + "fields=probability,label,expected_cost"))
+            .answer(200)
+            .build(),
+        send(
+                "attributes past 1,024 characters",
+                post(CSV, ROW, header + "threshold=0.5," + "x".repeat(2_000) + "=1"))
+            .answer(200, 400)
             .build(),
         send("attributes non-ASCII", post(CSV, ROW, header + "threshold=\u00bd"))
             .error(400)

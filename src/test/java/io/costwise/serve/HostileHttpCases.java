@@ -67,6 +67,13 @@ final class HostileHttpCases {
             .answer(400, 404)
             .build(),
         send("absolute-form URI", get("http://localhost/ping")).answer(200).build(),
+        send("HEAD /ping", "HEAD /ping HTTP/1.1\r\nHost: x\r\n\r\n").answer(200).build(),
+        send("GET /execution-parameters", get("/execution-parameters")).answer(200).build(),
+        send(
+                "POST /execution-parameters",
+                "POST /execution-parameters HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n")
+            .error(405)
+            .build(),
         send("unknown path", get("/nowhere")).error(404).build(),
         send("path of 8 KB", get("/" + "p".repeat(8 * 1024))).error(404, 414).build(),
         send("query of 100 KB on /ping", get("/ping?" + "q".repeat(100_000)))
@@ -173,6 +180,36 @@ final class HostileHttpCases {
         send(
                 "GET /ping with a body",
                 "GET /ping HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhello")
+            .answer(200)
+            .build(),
+        send(
+                "Content-Length with leading zeros",
+                CSV_HEAD + "Content-Length: 000" + ROW.length() + "\r\n\r\n" + ROW)
+            .answer(200, 400)
+            .build(),
+        send("Transfer-Encoding gzip alone", CSV_HEAD + "Transfer-Encoding: gzip\r\n\r\n" + ROW)
+            .answer(400, 501)
+            .build(),
+        send(
+                "Transfer-Encoding twice",
+                CSV_HEAD
+                    + "Transfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n\r\n"
+                    + Integer.toHexString(ROW.length())
+                    + "\r\n"
+                    + ROW
+                    + "\r\n0\r\n\r\n")
+            .answer(400)
+            .build(),
+        send(
+                "Content-Encoding gzip the server does not decode",
+                CSV_HEAD
+                    + "Content-Encoding: gzip\r\nContent-Length: 10\r\n\r\n"
+                    + "\u001f\u008b\b\u0000\u0000\u0000\u0000\u0000\u0000\u0003")
+            .error(400, 415)
+            .build(),
+        send(
+                "unknown headers are ignored",
+                text(post("text/csv", ROW, "X-Whatever: 1", "Accept-Charset: klingon")))
             .answer(200)
             .build(),
         send(

@@ -23,6 +23,12 @@ final class HostileNpyCases {
     badVersion[6] = 9;
     byte[] nan = npy(1, f8, "False", shape, data(FEATURES, Double.NaN));
     return List.of(
+        send(
+                "npy two rows",
+                post(NPY, npy(1, f8, "False", "(2, " + FEATURES + ")", data(2 * FEATURES, 0.5))))
+            .answer(200)
+            .build(),
+        send("npy version 2.0", post(NPY, npy2(good))).answer(200).build(),
         send("npy float64 row", post(NPY, good)).answer(200).build(),
         send("npy bad magic", post(NPY, bytes("\u0093NUMPZ" + "x".repeat(100)))).error(400).build(),
         send("npy of 5 bytes", post(NPY, bytes("\u0093NUM"))).error(400).build(),
@@ -114,6 +120,15 @@ final class HostileNpyCases {
   private static byte[] npy2HeaderLength(long length) {
     ByteBuffer out = ByteBuffer.allocate(64).order(ByteOrder.LITTLE_ENDIAN);
     out.put(bytes("\u0093NUMPY")).put((byte) 2).put((byte) 0).putInt((int) length);
+    return out.array();
+  }
+
+  /** The same array as a version-2.0 file: a 4-byte header length. */
+  private static byte[] npy2(byte[] version1) {
+    int headerLength = (version1[8] & 0xff) | (version1[9] & 0xff) << 8;
+    ByteBuffer out = ByteBuffer.allocate(version1.length + 2).order(ByteOrder.LITTLE_ENDIAN);
+    out.put(version1, 0, 6).put((byte) 2).put((byte) 0).putInt(headerLength);
+    out.put(version1, 10, version1.length - 10);
     return out.array();
   }
 
