@@ -35,6 +35,9 @@ import org.junit.jupiter.api.TestFactory;
  * unsupported version, 501 for an unknown transfer coding), with our short JSON error where the
  * case says so; and after each case a fresh {@code GET /ping} must answer 200. Cases run
  * concurrently (slow clients take seconds each), each on its own connection.
+ *
+ * <p>{@code -Dhostile.verbose=true} prints what each case got; {@code -Dhostile.awaiting=true} also
+ * plays the cases that wait (they fail today), to see what a build does with them.
  */
 class HostileSocketSuiteTest {
   /**
