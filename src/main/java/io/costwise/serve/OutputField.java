@@ -65,11 +65,6 @@ public enum OutputField {
     return key;
   }
 
-  /** Whether this field is a JSON array ({@code [a, b]}), a quoted list in CSV as XGBoost's. */
-  boolean isList() {
-    return this == LABELS || this == PROBABILITIES || this == RAW_SCORES;
-  }
-
   /**
    * Parses a list such as {@code probability,label} or {@code label} (separated by commas, spaces
    * or {@code +}, any case), in the order given; a name given twice counts once. Linear Learner's
@@ -81,7 +76,7 @@ public enum OutputField {
    */
   static List<OutputField> parseList(String text) {
     List<OutputField> fields = new ArrayList<>();
-    for (String part : text.toLowerCase(Locale.ROOT).split("[,+\\s]+")) {
+    for (String part : names(text)) {
       if (part.isEmpty()) {
         continue;
       }
@@ -134,7 +129,7 @@ public enum OutputField {
       return parseList(text.get());
     } catch (ServingException e) {
       String unknown =
-          Arrays.stream(text.get().toLowerCase(Locale.ROOT).split("[,+\\s]+"))
+          Arrays.stream(names(text.get()))
               .filter(name -> !name.isEmpty() && named(name) == null)
               .findFirst()
               .map(name -> " names '" + Echo.clip(name) + "', which is not an output field;")
@@ -148,6 +143,11 @@ public enum OutputField {
               + ".",
           e);
     }
+  }
+
+  /** The names in a list, lower-cased (empty strings where separators meet). */
+  private static String[] names(String text) {
+    return text.toLowerCase(Locale.ROOT).split("[,+\\s]+");
   }
 
   private static OutputField named(String name) {
