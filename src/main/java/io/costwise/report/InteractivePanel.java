@@ -1,0 +1,41 @@
+package io.costwise.report;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * The report's interactive panel: a threshold slider and the four outcome values, which recompute
+ * the confusion matrix, classification figures, expected value, close calls and the charts in the
+ * browser, from {@link ReportData}. The script and style are resources of this package ({@code
+ * report/interactive.js}, {@code report/interactive.css}), inlined so the page stays one file that
+ * works offline.
+ */
+final class InteractivePanel {
+  /** The element the script fills; its data sits in {@code cw-panel-data}. */
+  static final String ID = "cw-panel";
+
+  private static final String SCRIPT = read("/report/interactive.js");
+  private static final String STYLE = read("/report/interactive.css");
+
+  private InteractivePanel() {}
+
+  /** Adds the panel for these splits (or models: one choice per entry) to the page. */
+  static void addTo(Html page, List<ScoredSplit> splits) {
+    page.heading(2, "Explore: move the threshold, change the values");
+    page.script(ID, ReportData.json(splits), STYLE, SCRIPT);
+  }
+
+  private static String read(String resource) {
+    try (InputStream in = InteractivePanel.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException(resource + " is missing from the jar");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
