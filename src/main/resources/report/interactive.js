@@ -147,7 +147,7 @@
   }
 
   // ---- state ----
-  const state = { split: 0, t: splits[0].threshold, logit: true, values: {}, curve: null };
+  const state = { split: 0, t: splits[0].threshold, logit: true, zoom: true, values: {}, curve: null };
   data.values.forEach((text, i) => { state.values[OUT[i]] = parseDec(text); });
 
   // ---- the panel's markup ----
@@ -268,7 +268,7 @@
 
   // ---- charts: hand-written SVG (docs/report.md says why) ----
   const W = 460, H = 270, M = { l: 62, r: 14, t: 26, b: 40 };
-  const probTicks = [0.0001, 0.001, 0.01, 0.1, 0.5, 0.9, 0.99, 0.999, 0.9999];
+  const probTicks = [0.001, 0.01, 0.1, 0.5, 0.9, 0.99, 0.999];
   function axis(kind, min, max) {
     if (kind === 'logit') {
       const a = logit(LOGIT_EDGE), b = logit(1 - LOGIT_EDGE);
@@ -296,10 +296,11 @@
     const sy = (y) => H - M.b - ((spec.y.f(y) - spec.y.a) / (spec.y.b - spec.y.a)) * (H - M.t - M.b);
     const parts = ['<svg viewBox="0 0 ' + W + ' ' + H + '" role="img" aria-label="' + escapeHtml(spec.title) + '">',
       '<text x="' + M.l + '" y="16" class="cw-title">' + escapeHtml(spec.title) + '</text>'];
-    spec.x.ticks.forEach(([v, label]) => {
+    spec.x.ticks.forEach(([v, label], i) => {
       const x = sx(v).toFixed(1);
+      const anchor = i === spec.x.ticks.length - 1 && sx(v) > W - M.r - 15 ? 'end' : 'middle';
       parts.push('<line x1="' + x + '" x2="' + x + '" y1="' + M.t + '" y2="' + (H - M.b) + '" class="cw-grid"/>' +
-        '<text x="' + x + '" y="' + (H - M.b + 14) + '" class="cw-tick" text-anchor="middle">' + label + '</text>');
+        '<text x="' + x + '" y="' + (H - M.b + 14) + '" class="cw-tick" text-anchor="' + anchor + '">' + label + '</text>');
     });
     spec.y.ticks.forEach(([v, label]) => {
       const y = sy(v).toFixed(1);
@@ -360,6 +361,13 @@
     const span = (max - min) * (pad || 0.06);
     return axis('linear', min - span, max + span);
   }
+  // The best region: from the peak down to a few times its distance from flag everyone and from
+  // the current threshold, so a curve that falls to flag nobody far below does not flatten it.
+  function zoomedAxis(curve, f, base) {
+    const top = curve.perCase(curve.peak), here = curve.perCase(f.k);
+    const gap = Math.max(top - base[0], top - here, Math.abs(top) * 0.02, 1e-9);
+    return axis('linear', Math.min(here, top - 3 * gap), top + gap * 0.3);
+  }
   function nearest(pts, x) {
     let best = 0;
     for (let i = 1; i < pts.length; i++) if (Math.abs(pts[i][0] - x) < Math.abs(pts[best][0] - x)) best = i;
@@ -383,7 +391,7 @@
       evPts.push([ti, curve.perCase(firstAtOrAbove(sp.s, ti))]);
     }
     const base = [curve.perCase(0), curve.perCase(sp.G)];
-    const evY = yAxisFor(evPts.map((p) => p[1]).concat(base));
+    const evY = state.zoom ? zoomedAxis(curve, f, base) : yAxisFor(evPts.map((p) => p[1]).concat(base));
     const evAt = (ti) => {
       const k = firstAtOrAbove(sp.s, ti);
       return 'threshold ' + thr(ti) + '<br>expected value ' + money(curve.centsPerCase(curve.total[k])) + ' per case';
@@ -398,9 +406,9 @@
         { pts: evPts, color: BLUE }],
       vlines: vlines,
       dots: [{ x: peak.t, y: curve.perCase(curve.peak), color: GREEN, label: 'best: ' + peak.label }],
-      legend: '<span style="color:' + BLUE + '">━</span> this model · <span style="color:' + ORANGE +
+      legend: '<span style="color:' + BLUE + '">━</span> model · <span style="color:' + ORANGE +
         '">┅</span> flag everyone · <span style="color:' + GREEN + '">┅</span> flag nobody · <span style="color:' + GREEN +
-        '">●</span> best threshold' + (opt ? ' · <span style="color:' + RED + '">┆</span> cost-optimal' : ''),
+        '">●</span> best' + (opt ? ' · <span style="color:' + RED + '">┆</span> cost-optimal' : ''),
       hover: (xd) => ({ x: xd, y: curve.perCase(firstAtOrAbove(sp.s, xd)), text: evAt(xd) }),
       click: (xd) => setThreshold(Number(xd.toPrecision(3))),
     });
@@ -439,7 +447,7 @@
       ylabel: 'observed share positive', x: linear01(), y: linear01(),
       lines: [{ pts: [[0, 0], [1, 1]], color: GREY, dash: '3 3', width: 1 }, { pts: rel, color: BLUE }],
       dots: rel.map((p) => ({ x: p[0], y: p[1], color: BLUE, label: count(p[2].n) + ' cases' })),
-      vlines: [{ x: t, color: '#222', cls: 'cw-marker' }],
+      vlines: [{ x: t, color: '#222', label: 'threshold ' + thr(t), cls: 'cw-marker' }],
       hover: (xd) => { const p = rel[nearest(rel, xd)]; return { x: p[0], y: p[1], text: 'scores ' + p[3] / 10 + '–' + (p[3] + 1) / 10 + ': ' + count(p[2].n) + ' cases<br>mean score ' + p[0].toFixed(4) + ', share positive ' + p[1].toFixed(4) }; },
     });
     // Score histograms: 40 bins along the threshold axis, each class as a share of its own cases.
@@ -472,13 +480,16 @@
 
   // ---- updates ----
   function update(valuesChanged) {
-    const sp = splits[state.split];
+    const started = performance.now(), sp = splits[state.split];
     if (valuesChanged || !state.curve) state.curve = moneyCurve(sp, state.values);
     const f = figuresAt(sp, state.curve, state.t);
     renderRule(sp, state.curve);
     renderFigures(sp, state.curve, f);
     renderCharts(sp, state.curve, f);
     root.setAttribute('data-threshold', String(state.t));
+    // For the browser tests' timings: this update's milliseconds, and since navigation began.
+    root.setAttribute('data-update-ms', (performance.now() - started).toFixed(1));
+    if (!root.hasAttribute('data-ready-ms')) root.setAttribute('data-ready-ms', performance.now().toFixed(0));
   }
   function setThreshold(t) {
     state.t = t;
@@ -510,9 +521,12 @@
   $('cw-go-report').addEventListener('click', () => setThreshold(splits[state.split].threshold));
   $('cw-go-optimal').addEventListener('click', () => { const o = costOptimal(state.values); if (o) setThreshold(o.p); });
   $('cw-go-peak').addEventListener('click', () => setThreshold(peakThreshold(splits[state.split], state.curve).t));
-  const toggle = el('label', { class: 'cw-toggle' }, '<input type="checkbox" id="cw-logit" checked> threshold axes on a log-odds scale (spreads out the region near 0 and 1)');
+  const toggle = el('p', { class: 'cw-toggle' },
+    '<label><input type="checkbox" id="cw-logit" checked> threshold axes on a log-odds scale (spreads out the region near 0 and 1)</label>' +
+    '<label><input type="checkbox" id="cw-zoom" checked> expected value: zoom in on the best thresholds</label>');
   root.insertBefore(toggle, charts);
   $('cw-logit').addEventListener('change', (ev) => { state.logit = ev.target.checked; update(false); });
+  $('cw-zoom').addEventListener('change', (ev) => { state.zoom = ev.target.checked; update(false); });
   setThresholdQuiet(state.t);
   update(true);
 })();

@@ -133,7 +133,8 @@ class InteractivePanelBrowserTest {
         new ReportContext("charts", Map.of()),
         List.of(Fixtures.logistic("validation", 300, 100, 0, 0.5, 3)));
     browser.open(dir.resolve("report.html"));
-    for (String chart : List.of("ev", "roc", "pr", "rel", "hist")) {
+    // The expected-value chart last, so the screenshot shows its hover value.
+    for (String chart : List.of("hist", "rel", "pr", "roc", "ev")) {
       String id = "cw-chart-" + chart;
       assertTrue(
           (Boolean)
@@ -150,6 +151,12 @@ class InteractivePanelBrowserTest {
           id);
       String tip = (String) browser.script("return document.querySelector('.cw-tip').innerText");
       assertTrue(!tip.isBlank(), id + " shows no value on hover");
+      if (!chart.equals("ev")) {
+        browser.script(
+            "document.querySelector('#' + arguments[0] + ' svg').dispatchEvent("
+                + "new MouseEvent('mouseleave'))",
+            id);
+      }
     }
     String peak = browser.text("cw-peak");
     assertTrue(peak.matches("[0-9.]+|above every score.*"), peak);
@@ -157,6 +164,39 @@ class InteractivePanelBrowserTest {
     browser.resize(1100, 2400);
     browser.screenshot("panel", InteractivePanel.ID);
     browser.resize(1100, 900);
+  }
+
+  /**
+   * Page size and time to a drawn panel for 1,000 and 100,000 scored rows (distinct double scores,
+   * the largest case: 8 bytes each). The figures go to the test output; docs/report.md quotes them.
+   */
+  @Test
+  void pageStaysSmallAndRendersQuicklyAt100000Rows() throws IOException {
+    long[] sizes = new long[2];
+    int[] rows = {1_000, 100_000};
+    for (int i = 0; i < rows.length; i++) {
+      Path out = dir.resolve("rows-" + rows[i]);
+      ScoredSplit split = Fixtures.logistic("validation", rows[i] * 4 / 5, rows[i] / 5, 0, 0.5, 11);
+      ModelReport.write(out, new ReportContext("size", Map.of()), List.of(split));
+      Path page = out.resolve("report.html");
+      sizes[i] = java.nio.file.Files.size(page);
+      browser.open(page);
+      long ready = Long.parseLong(browser.find(InteractivePanel.ID).getAttribute("data-ready-ms"));
+      browser.find("cw-slider").sendKeys(Keys.ARROW_LEFT.toString());
+      double slide =
+          Double.parseDouble(browser.find(InteractivePanel.ID).getAttribute("data-update-ms"));
+      browser.type("cw-v-fn", "-250000");
+      double revalue =
+          Double.parseDouble(browser.find(InteractivePanel.ID).getAttribute("data-update-ms"));
+      System.out.printf(
+          "report.html, %,d rows: %,d bytes (the panel's data %,d); panel drawn %d ms after"
+              + " navigation; slider step %.1f ms; new value %.1f ms%n",
+          rows[i], sizes[i], ReportData.json(List.of(split)).length(), ready, slide, revalue);
+      assertTrue(ready < 15_000, rows[i] + " rows: panel took " + ready + " ms");
+      browser.assertNoConsoleErrors();
+    }
+    // Per distinct score: 8 bytes of score in base64 (10.7 characters) and two small counts.
+    assertTrue(sizes[1] - sizes[0] < 99_000 * 16L, "100,000 rows add " + (sizes[1] - sizes[0]));
   }
 
   /** What the page should show: the Java evaluation at that threshold with those values. */
