@@ -160,7 +160,7 @@
   const controls = el('div', { class: 'cw-controls' });
   if (splits.length > 1) {
     const options = splits.map((sp, i) => '<option value="' + i + '">' + escapeHtml(sp.name) + '</option>');
-    controls.appendChild(el('label', {}, 'Show <select id="cw-split">' + options.join('') + '</select>'));
+    controls.appendChild(el('label', { class: 'cw-choice' }, escapeHtml(data.choice) + ' <select id="cw-split">' + options.join('') + '</select>'));
   }
   controls.appendChild(el('label', { class: 'cw-threshold' },
     'Threshold <input id="cw-slider" type="range" min="0" max="1000" step="1" aria-label="threshold (log-odds scale)">' +
@@ -174,7 +174,7 @@
   OUT.forEach((o) => {
     const column = splits.some((sp) => sp.costs[o]);
     valuesRow.appendChild(el('label', {}, NAMES[o] + ' <input id="cw-v-' + o + '" type="number" step="any"' +
-      (column ? ' disabled title="each case\'s own cost, from its cost column"' : '') + '>'));
+      (column ? ' disabled placeholder="per case" title="each case\'s own cost, from its cost column"' : '') + '>'));
   });
   valuesRow.appendChild(el('span', { class: 'cw-unit' }, escapeHtml(data.unit) + ' per case; negative is a cost'));
   root.appendChild(valuesRow);
@@ -190,7 +190,8 @@
     return String(text).replace(/[&<>"']/g, (c) => '&#' + c.charCodeAt(0) + ';');
   }
   const $ = (id) => document.getElementById(id);
-  OUT.forEach((o) => { $('cw-v-' + o).value = data.values[OUT.indexOf(o)]; });
+  // An outcome with a cost column shows no table value: the table's would not be the one used.
+  OUT.forEach((o) => { if (!$('cw-v-' + o).disabled) $('cw-v-' + o).value = data.values[OUT.indexOf(o)]; });
 
   // ---- the slider runs on log-odds, so 0.001 and 0.01 are as far apart as 0.5 and 0.9 ----
   const L = Math.log((1 - LOGIT_EDGE) / LOGIT_EDGE);
@@ -323,7 +324,9 @@
         '" stroke-width="1.5"' + (v.dash ? ' stroke-dasharray="' + v.dash + '"' : '') + ' class="' + (v.cls || '') + '"/>');
       if (v.label) {
         const right = sx(v.x) > W - 120;
-        parts.push('<text x="' + (Number(x) + (right ? -4 : 4)) + '" y="' + (M.t + 12 + 13 * i) + '" class="cw-mark"' +
+        // The first label at the top, the next at the bottom: the best point sits near the top.
+        const y = i === 0 ? M.t + 12 : H - M.b - 6 - 13 * (i - 1);
+        parts.push('<text x="' + (Number(x) + (right ? -4 : 4)) + '" y="' + y + '" class="cw-mark"' +
           (right ? ' text-anchor="end"' : '') + ' fill="' + v.color + '">' + escapeHtml(v.label) + '</text>');
       }
     });
@@ -399,7 +402,7 @@
     const vlines = [{ x: t, color: '#222', label: 'threshold ' + thr(t), cls: 'cw-marker' }];
     if (opt) vlines.push({ x: opt.p, color: RED, dash: '5 3', label: 'cost-optimal ' + thr(opt.p) });
     draw({
-      id: 'cw-chart-ev', title: 'Expected value per case by threshold (click to choose)',
+      id: 'cw-chart-ev', title: 'Expected value per case by threshold',
       xlabel: 'threshold' + (state.logit ? ' (log-odds scale)' : ''), ylabel: data.unit + ' per case', x: x, y: evY,
       lines: [{ pts: [[0, base[0]], [1, base[0]]], color: ORANGE, dash: '2 3', width: 1.2 },
         { pts: [[0, base[1]], [1, base[1]]], color: GREEN, dash: '2 3', width: 1.2 },
@@ -408,7 +411,7 @@
       dots: [{ x: peak.t, y: curve.perCase(curve.peak), color: GREEN, label: 'best: ' + peak.label }],
       legend: '<span style="color:' + BLUE + '">━</span> model · <span style="color:' + ORANGE +
         '">┅</span> flag everyone · <span style="color:' + GREEN + '">┅</span> flag nobody · <span style="color:' + GREEN +
-        '">●</span> best' + (opt ? ' · <span style="color:' + RED + '">┆</span> cost-optimal' : ''),
+        '">●</span> best' + (opt ? ' · <span style="color:' + RED + '">┆</span> cost-optimal' : '') + ' · click to choose',
       hover: (xd) => ({ x: xd, y: curve.perCase(firstAtOrAbove(sp.s, xd)), text: evAt(xd) }),
       click: (xd) => setThreshold(Number(xd.toPrecision(3))),
     });

@@ -120,7 +120,7 @@ final class ComparisonHtml {
         "note");
 
     InteractivePanel.addTo(
-        page, models.stream().map(model -> model.test().renamed(model.name())).toList());
+        page, models.stream().map(model -> model.test().renamed(model.name())).toList(), "Model");
     page.heading(2, "Outcome values");
     SplitTables.outcomeValues(page, values);
     page.heading(2, "Charts");

@@ -22,10 +22,14 @@ final class InteractivePanel {
 
   private InteractivePanel() {}
 
-  /** Adds the panel for these splits (or models: one choice per entry) to the page. */
-  static void addTo(Html page, List<ScoredSplit> splits) {
+  /**
+   * Adds the panel for these splits to the page.
+   *
+   * @param choice what the entries are, e.g. "Split" or "Model": the label of the panel's menu
+   */
+  static void addTo(Html page, List<ScoredSplit> splits, String choice) {
     page.heading(2, "Explore: move the threshold, change the values");
-    page.script(ID, ReportData.json(splits), STYLE, SCRIPT);
+    page.script(ID, ReportData.json(splits, choice), STYLE, SCRIPT);
   }
 
   private static String read(String resource) {

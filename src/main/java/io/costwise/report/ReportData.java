@@ -30,11 +30,16 @@ final class ReportData {
 
   private ReportData() {}
 
-  /** The JSON for the given splits (names as the panel's choices), sharing one outcome table. */
-  static String json(List<ScoredSplit> splits) {
+  /**
+   * The JSON for the given splits, sharing one outcome table.
+   *
+   * @param choice what the splits are, as the panel's menu is labelled: "Split" or "Model"
+   */
+  static String json(List<ScoredSplit> splits, String choice) {
     OutcomeValues values = Splits.commonValues(splits);
     StringBuilder out = new StringBuilder(1024);
-    out.append("{\"unit\":").append(string(values.unit())).append(",\"values\":[");
+    out.append("{\"choice\":").append(string(choice));
+    out.append(",\"unit\":").append(string(values.unit())).append(",\"values\":[");
     out.append(decimal(values.trueNegative())).append(',');
     out.append(decimal(values.falsePositive())).append(',');
     out.append(decimal(values.falseNegative())).append(',');

@@ -191,7 +191,12 @@ class InteractivePanelBrowserTest {
       System.out.printf(
           "report.html, %,d rows: %,d bytes (the panel's data %,d); panel drawn %d ms after"
               + " navigation; slider step %.1f ms; new value %.1f ms%n",
-          rows[i], sizes[i], ReportData.json(List.of(split)).length(), ready, slide, revalue);
+          rows[i],
+          sizes[i],
+          ReportData.json(List.of(split), "Split").length(),
+          ready,
+          slide,
+          revalue);
       assertTrue(ready < 15_000, rows[i] + " rows: panel took " + ready + " ms");
       browser.assertNoConsoleErrors();
     }

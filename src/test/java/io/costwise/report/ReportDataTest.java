@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class ReportDataTest {
   private static JsonNode parse(List<ScoredSplit> splits) throws Exception {
-    return new ObjectMapper().readTree(ReportData.json(splits));
+    return new ObjectMapper().readTree(ReportData.json(splits, "Split"));
   }
 
   @Test
@@ -70,7 +70,7 @@ class ReportDataTest {
 
   @Test
   void namesCannotCloseTheScriptElement() throws Exception {
-    String json = ReportData.json(List.of(Fixtures.reference("</script><b>")));
+    String json = ReportData.json(List.of(Fixtures.reference("</script><b>")), "Split");
     assertFalse(json.contains("<"), json.substring(0, 200));
     assertEquals(
         "</script><b>",
