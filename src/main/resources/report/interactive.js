@@ -264,7 +264,15 @@
   }
   function peakThreshold(sp, curve) {
     if (curve.peak < sp.G) return { t: sp.s[curve.peak], label: thr(sp.s[curve.peak]) };
-    return { t: 1, label: 'above every score (flag nobody)' };
+    // 1 flags nobody unless a score is 1; then the next double above it does.
+    const max = sp.s[sp.G - 1];
+    return { t: max < 1 ? 1 : nextUp(max), label: 'above every score (flag nobody)' };
+  }
+  function nextUp(x) {
+    const bits = new DataView(new ArrayBuffer(8));
+    bits.setFloat64(0, x);
+    bits.setBigUint64(0, bits.getBigUint64(0) + 1n);
+    return bits.getFloat64(0);
   }
 
   // ---- charts: hand-written SVG (docs/report.md says why) ----
