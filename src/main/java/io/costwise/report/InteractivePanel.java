@@ -9,15 +9,22 @@ import java.util.List;
 /**
  * The report's interactive panel: a threshold slider and the four outcome values, which recompute
  * the confusion matrix, classification figures, expected value, close calls and the charts in the
- * browser, from {@link ReportData}. The script and style are resources of this package ({@code
- * report/interactive.js}, {@code report/interactive.css}), inlined so the page stays one file that
- * works offline.
+ * browser, from {@link ReportData}. The script and style are resources ({@code report/*.js}, {@code
+ * report/interactive.css}), inlined so the page stays one file that works offline. The scripts
+ * share one function scope, in this order: exact figures, chart drawing, the five charts, and the
+ * panel, whose last line draws it (so everything it uses is defined by then).
  */
 final class InteractivePanel {
   /** The element the script fills; its data sits in {@code cw-panel-data}. */
   static final String ID = "cw-panel";
 
-  private static final String SCRIPT = read("/report/interactive.js");
+  private static final String SCRIPT =
+      "(function () {\n'use strict';\n"
+          + read("/report/exact.js")
+          + read("/report/charts.js")
+          + read("/report/panel-charts.js")
+          + read("/report/panel.js")
+          + "})();\n";
   private static final String STYLE = read("/report/interactive.css");
 
   private InteractivePanel() {}
