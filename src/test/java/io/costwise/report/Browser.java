@@ -2,7 +2,6 @@ package io.costwise.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -28,8 +27,12 @@ import org.openqa.selenium.logging.LoggingPreferences;
  * must work from a file with nothing fetched. One per test class; closing quits it.
  */
 final class Browser implements AutoCloseable {
-  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  /** Debian's paths; a system property may name others (or a missing one, to try the skip). */
+  static final Path CHROMEDRIVER =
+      Path.of(System.getProperty("costwise.chromedriver", "/usr/bin/chromedriver"));
+
+  static final Path CHROMIUM =
+      Path.of(System.getProperty("costwise.chromium", "/usr/bin/chromium"));
 
   private final ChromeDriver driver;
 
@@ -37,11 +40,16 @@ final class Browser implements AutoCloseable {
     this.driver = driver;
   }
 
+  /** Why browser tests are skipped on a machine without Chromium. */
+  static final String MISSING =
+      "browser tests need Debian's chromium and chromium-driver (apt-get install chromium"
+          + " chromium-driver); skipped";
+
   /**
-   * Starts the browser, or skips the calling test class when Chromium is not installed — except
-   * under CI ({@code CI} set, as {@code .ci/run} does), where a missing browser is a failure.
+   * Whether Chromium and its driver are installed. Under CI ({@code CI} set, as {@code .ci/run}
+   * does) a missing browser is a failure, not a reason to skip.
    */
-  static Browser start() {
+  static boolean installed() {
     boolean installed = Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM);
     if (!installed && System.getenv("CI") != null) {
       fail(
@@ -49,13 +57,13 @@ final class Browser implements AutoCloseable {
               + CHROMEDRIVER
               + " or "
               + CHROMIUM
-              + " is missing; .ci/run installs"
-              + " Debian's chromium and chromium-driver");
+              + " is missing; .ci/run installs Debian's chromium and chromium-driver");
     }
-    assumeTrue(
-        installed,
-        "browser tests need Debian's chromium and chromium-driver (apt-get install chromium"
-            + " chromium-driver); skipped");
+    return installed;
+  }
+
+  /** Starts the browser; see {@link #installed()} first. */
+  static Browser start() {
     ChromeDriverService service =
         new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
     ChromeOptions options = new ChromeOptions();
