@@ -80,7 +80,9 @@ public final class ModelEvaluation {
         ModelReport.write(
             out,
             new ReportContext("costwise evaluation", facts),
-            List.of(new ScoredSplit("evaluation", probabilities, dataset.labels(), evaluation)));
+            List.of(
+                new ScoredSplit(
+                    "evaluation", probabilities, dataset.labels(), evaluation, null, costs)));
     return new Result(evaluation, files);
   }
 
