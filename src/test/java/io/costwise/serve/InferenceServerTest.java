@@ -202,8 +202,7 @@ class InferenceServerTest {
                   String expected =
                       new String(
                           reference
-                              .invoke(
-                                  new InvocationRequest("text/csv", null, body, body.length, null))
+                              .invoke(InvocationRequest.of("text/csv", null, body, null))
                               .body());
                   return response.statusCode() == 200 && response.body().equals(expected);
                 }));
