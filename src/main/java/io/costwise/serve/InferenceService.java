@@ -97,16 +97,17 @@ public final class InferenceService implements Invoker {
   private void stream(LineDecoding decoding, InputStream body, long declared, Answer answer)
       throws IOException {
     BodyChunks chunks = new BodyChunks(body, declared, CHUNK_BYTES);
-    // Sized for the body when it is small (a single-row request allocates one row).
-    int firstRows =
-        declared >= 0
-            ? (int) Math.min(chunkRows, declared / (2L * predictor.features()) + 1)
-            : chunkRows;
-    RowBuffer rows = new RowBuffer(predictor.features(), firstRows, chunkRows);
+    RowBuffer rows = null;
     while (chunks.next()) {
       byte[] bytes = chunks.bytes();
       int pos = chunks.start();
       int end = chunks.linesEnd();
+      if (rows == null) {
+        // Sized by the first chunk's lines: a single-row request allocates one row.
+        rows =
+            new RowBuffer(
+                predictor.features(), Math.min(chunkRows, lines(bytes, pos, end) + 1), chunkRows);
+      }
       scoring.acquireUninterruptibly();
       try {
         while (pos < end) {
@@ -122,6 +123,16 @@ public final class InferenceService implements Invoker {
       chunks.consumed(pos);
     }
     decoding.finish();
+  }
+
+  private static int lines(byte[] bytes, int from, int to) {
+    int count = 0;
+    for (int i = from; i < to; i++) {
+      if (bytes[i] == '\n') {
+        count++;
+      }
+    }
+    return count;
   }
 
   /** A decoder of a whole body: its bytes, their length. */

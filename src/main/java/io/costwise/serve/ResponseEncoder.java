@@ -32,7 +32,10 @@ final class ResponseEncoder {
 
   private final String mediaType;
   private final List<OutputField> fields;
-  private final StringBuilder text = new StringBuilder();
+
+  /** Created by the first rows, sized for them. */
+  private StringBuilder text;
+
   private byte[] bytes;
   private int length;
   private long rows;
@@ -62,8 +65,13 @@ final class ResponseEncoder {
 
   /** Appends the predictions of the next rows; {@code decisions} index them from 0. */
   void add(double[] probabilities, Decisions decisions) {
+    int estimate = probabilities.length * (fields.size() * 12 + 20) + 20;
+    if (text == null) {
+      text = new StringBuilder(estimate);
+    } else {
+      text.ensureCapacity(text.length() + estimate);
+    }
     StringBuilder out = text;
-    out.ensureCapacity(out.length() + probabilities.length * (fields.size() * 12 + 20));
     switch (mediaType) {
       case ContentTypes.CSV -> {
         for (int row = 0; row < probabilities.length; row++) {
@@ -92,6 +100,9 @@ final class ResponseEncoder {
 
   /** The encoded response. */
   byte[] finish() {
+    if (text == null) {
+      text = new StringBuilder();
+    }
     if (mediaType.equals(ContentTypes.JSON)) {
       text.append(rows == 0 ? "{\"predictions\":[]}" : "]}");
     }
