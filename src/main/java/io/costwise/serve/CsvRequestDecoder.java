@@ -9,7 +9,9 @@ import java.util.Map;
 
 /**
  * Decodes a {@code text/csv} request body: one row of features per line, no label column, straight
- * from the bytes (no {@code String} per field), because a 1,000-row request holds 30,000 numbers.
+ * from the bytes (no {@code String} per field), because a 1,000-row request holds 30,000 numbers. A
+ * body is decoded a chunk of whole lines at a time ({@link #reading()}), keeping its line number
+ * and its header from chunk to chunk.
  *
  * <p>Tolerated: CRLF, blank lines, spaces around fields, quoted numbers, and a first line that is a
  * {@link CsvHeader}: the model's feature names, and optionally cost columns, whose values are the

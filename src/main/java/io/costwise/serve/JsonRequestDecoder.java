@@ -18,7 +18,8 @@ import java.util.Locale;
  *
  * <p>JSON: {@code {"instances": [[…], …]}} (rows may also be {@code {"features": […]}}), {@code
  * {"features": […]}} for one row, or a bare array of rows (or a bare array of numbers for one row).
- * JSON Lines: one row per line, each {@code […]} or {@code {"features": […]}}.
+ * JSON Lines: one row per line, each {@code […]} or {@code {"features": […]}}, decoded a chunk of
+ * lines at a time ({@link #jsonLines()}); a JSON document is one value and is decoded whole.
  *
  * <p>A row given as an object may carry its own costs as numeric fields named like the model's cost
  * columns or {@code cost_tn}, {@code cost_fp}, {@code cost_fn}, {@code cost_tp}, in any order
