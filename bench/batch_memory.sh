@@ -97,7 +97,8 @@ replace_section docs/performance.md bench/batch_memory.sh <<MD
 
 Machine: $load. \`serve\` with \`SAGEMAKER_BATCH=true\` and the container entrypoint's JVM flags
 (\`$jvm\`), on a model of $FEATURES features; $CONCURRENT concurrent \`curl\` uploads of the same
-$body_bytes-byte CSV body ($body_rows rows) on loopback; resident memory sampled every 0.2 s.
+$body_bytes-byte CSV body ($body_rows rows) on loopback, both timeouts 300 s; resident memory sampled every 0.2 s. Before
+and after streaming, and with other flags: [serving.md](serving.md), "Streaming bodies".
 
 | start | peak | right after | 30 s later | answers | wall |
 |---|---|---|---|---|---|

@@ -33,7 +33,7 @@ physical_mb=$(( memory_mb * 90 / 100 ))
 # serve: G1 (not left to the JVM's choice, which is the serial collector on a one-CPU host), giving
 # idle heap back to the system: a concurrent cycle after 5 s without a collection, and a heap that
 # shrinks to 30 % free. Measured with bench/batch_memory.sh (docs/performance.md): after four
-# concurrent 95 MB batch bodies, 126 MB resident 30 s later with them, 180 MB without.
+# concurrent 95 MB batch bodies, 126–155 MB resident 30 s later with them, 180 MB without.
 gc_flags=""
 if [ "${1:-}" = serve ]; then
   gc_flags="-XX:+UseG1GC -XX:G1PeriodicGCInterval=5000 -XX:MaxHeapFreeRatio=30 -XX:MinHeapFreeRatio=10"
