@@ -4,14 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import io.costwise.sagemaker.ContentTypes;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.Arrays;
+import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Semaphore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,25 +24,9 @@ final class HttpEndpoints {
   private static final Logger LOG = LoggerFactory.getLogger(HttpEndpoints.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** A body buffer up to this size stays with its thread for the next request; larger ones go. */
-  static final int KEPT_BUFFER_BYTES = 1 << 20;
-
-  /** The first allocation for a body of unknown or large length; it doubles as bytes arrive. */
-  private static final int FIRST_BUFFER_BYTES = 64 * 1024;
-
   private final Readiness readiness;
   private final ServingSettings settings;
   private final BodyWatchdog watchdog;
-
-  /**
-   * Requests scored at once: the handler pool grows with the connections (so that slow clients
-   * cannot take it), the scoring does not.
-   */
-  private final Semaphore scoring;
-
-  /** A reusable body buffer per handler thread, up to {@link #KEPT_BUFFER_BYTES}. */
-  private final ThreadLocal<byte[]> buffers =
-      ThreadLocal.withInitial(() -> new byte[FIRST_BUFFER_BYTES]);
 
   private final AccessLog accessLog;
 
@@ -63,7 +47,6 @@ final class HttpEndpoints {
     this.readiness = readiness;
     this.settings = settings;
     this.watchdog = watchdog;
-    this.scoring = new Semaphore(settings.threads());
   }
 
   /** Every request enters here. */
@@ -147,10 +130,12 @@ final class HttpEndpoints {
             .service()
             .orElseThrow(() -> ServingException.unavailable("The model is not ready to serve."));
     Headers headers = exchange.getRequestHeaders();
-    Body read = readBody(exchange);
-    byte[] body = read.bytes();
+    long declared = declaredLength(exchange);
+    // The service reads the body as it decodes (a batch body is never held whole); the handler
+    // pool grows with the connections, and the service bounds the requests scored at once.
+    PayloadLimitStream limited = new PayloadLimitStream(exchange.getRequestBody(), settings);
+    InputStream body = new WatchedBody(limited);
     InvocationResponse response;
-    scoring.acquireUninterruptibly();
     try {
       response =
           service.invoke(
@@ -158,84 +143,90 @@ final class HttpEndpoints {
                   headers.getFirst("Content-Type"),
                   headers.getFirst("Accept"),
                   body,
-                  read.length(),
+                  declared,
                   headers.getFirst(CUSTOM_ATTRIBUTES)));
-    } finally {
-      scoring.release();
-      if (body.length > KEPT_BUFFER_BYTES) {
-        // A batch body: let it go rather than keep it per thread (four 95 MB bodies once kept
-        // 1.2 GB resident).
-        buffers.remove();
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    } catch (ServingException e) {
+      if (e.status() == 413) {
+        // The rest of the body is not read; the connection cannot carry another request.
+        exchange.getResponseHeaders().set("Connection", "close");
+      } else {
+        // Refused at a bad row before the end: read the rest, as a client sending a body expects
+        // its answer after sending it (and the connection stays usable).
+        discardRest(exchange, body);
       }
+      throw e;
     }
     exchange.getResponseHeaders().set(CUSTOM_ATTRIBUTES, response.customAttributes());
     send(exchange, 200, response.contentType(), response.body());
   }
 
-  /** Reads the body (into this thread's buffer when it fits), refusing it (413) past the limit. */
-  /** A body: its first {@code length} bytes. */
-  private record Body(byte[] bytes, int length) {}
-
-  private Body readBody(HttpExchange exchange) throws IOException {
-    long limit = settings.maxPayloadBytes();
+  /**
+   * The Content-Length, or −1; refused (413) before any of the body is read when over the limit.
+   */
+  private long declaredLength(HttpExchange exchange) {
     String declared = exchange.getRequestHeaders().getFirst("Content-Length");
-    long expected = -1;
-    if (declared != null) {
-      try {
-        expected = Long.parseLong(declared.strip());
-      } catch (NumberFormatException e) {
-        throw ServingException.badRequest("Content-Length '" + declared + "' is not a number.");
-      }
-      if (expected > limit) {
-        // Answered before reading any of the body; the connection is closed after the answer.
-        exchange.getResponseHeaders().set("Connection", "close");
-        throw ServingException.payloadTooLarge(settings.payloadLimitMessage(expected));
-      }
+    if (declared == null) {
+      return -1;
     }
-    byte[] buffer = buffers.get();
-    if (expected > buffer.length) {
-      // Grow as the bytes arrive, not to the declared length: a client that declares 100 MB and
-      // stalls holds only what it sent.
-      buffer = new byte[(int) Math.min(expected, Math.max(buffer.length, FIRST_BUFFER_BYTES))];
+    long expected;
+    try {
+      expected = Long.parseLong(declared.strip());
+    } catch (NumberFormatException e) {
+      throw ServingException.badRequest("Content-Length '" + declared + "' is not a number.");
     }
-    int length = 0;
-    try (BodyWatchdog.Read read = watchdog.watch();
-        InputStream in = exchange.getRequestBody()) {
-      while (true) {
-        if (length == buffer.length) {
-          if (buffer.length > limit) {
-            exchange.getResponseHeaders().set("Connection", "close");
-            throw ServingException.payloadTooLarge(settings.payloadLimitMessage(length));
-          }
-          long grown = Math.min(buffer.length * 2L, limit + 1);
-          if (expected >= 0 && length < expected) {
-            grown = Math.min(grown, expected);
-          } else if (expected >= 0) {
-            // The declared length is read; one more byte shows the end of the stream.
-            grown = buffer.length + 1L;
-          }
-          buffer = Arrays.copyOf(buffer, (int) grown);
-        }
-        int n;
+    if (expected > settings.maxPayloadBytes()) {
+      // Answered before reading any of the body; the connection is closed after the answer.
+      exchange.getResponseHeaders().set("Connection", "close");
+      throw ServingException.payloadTooLarge(settings.payloadLimitMessage(expected));
+    }
+    return expected;
+  }
+
+  private static void discardRest(HttpExchange exchange, InputStream body) throws IOException {
+    byte[] skip = new byte[8192];
+    try {
+      while (body.read(skip) >= 0) {
+        // Discarded.
+      }
+    } catch (ServingException tooLarge) {
+      exchange.getResponseHeaders().set("Connection", "close");
+    }
+  }
+
+  /**
+   * The body, with each read watched by the {@link BodyWatchdog}: a read that gets no byte for the
+   * body timeout is cut off. Only reads are watched, not the decoding and scoring between them.
+   */
+  private final class WatchedBody extends FilterInputStream {
+    private final PayloadLimitStream limited;
+
+    WatchedBody(PayloadLimitStream limited) {
+      super(limited);
+      this.limited = limited;
+    }
+
+    @Override
+    public int read() throws IOException {
+      byte[] one = new byte[1];
+      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      try (BodyWatchdog.Read read = watchdog.watch()) {
         try {
-          n = in.read(buffer, length, buffer.length - length);
+          return in.read(buffer, offset, length);
         } catch (IOException e) {
           if (read.timedOut()) {
             LOG.info(
                 "Closed a connection whose body stalled for {} s after {} bytes",
                 settings.bodyTimeout().toSeconds(),
-                length);
+                limited.count());
           }
           throw e;
         }
-        if (n < 0) {
-          if (buffer.length <= KEPT_BUFFER_BYTES) {
-            buffers.set(buffer);
-          }
-          return new Body(buffer, length);
-        }
-        read.progress();
-        length += n;
       }
     }
   }

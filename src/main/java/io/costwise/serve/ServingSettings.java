@@ -205,6 +205,15 @@ public record ServingSettings(
         + "); split it into smaller requests.";
   }
 
+  /** The 413 of a body that goes past the limit while it is read (its length is not known). */
+  String payloadExceededMessage() {
+    return "The request body is longer than the limit of "
+        + maxPayloadBytes
+        + " bytes ("
+        + SageMakerEnvironment.MAX_PAYLOAD_VARIABLE
+        + "); split it into smaller requests.";
+  }
+
   private static int wholeNumber(
       SageMakerEnvironment environment, String name, int fallback, int min, int max) {
     String text = environment.variable(name).orElse(null);

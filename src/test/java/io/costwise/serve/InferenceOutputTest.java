@@ -42,9 +42,7 @@ class InferenceOutputTest {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     InferenceService service = new InferenceService(SIGMOID_OF_X, settings(variables));
     return new String(
-        service
-            .invoke(new InvocationRequest("text/csv", accept, bytes, bytes.length, attributes))
-            .body(),
+        service.invoke(InvocationRequest.of("text/csv", accept, bytes, attributes)).body(),
         StandardCharsets.US_ASCII);
   }
 
