@@ -1,6 +1,8 @@
 package io.costwise.experiment;
 
+import io.costwise.evaluation.Evaluation;
 import io.costwise.evaluation.OutcomeValues;
+import io.costwise.evaluation.TunedThreshold;
 import io.costwise.report.ComparedModel;
 import io.costwise.report.ComparisonReport;
 import io.costwise.report.ScoredSplit;
@@ -8,7 +10,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Writes the demo's files: {@code summary.json} and the comparison report. */
 public final class DemoReport {
@@ -27,7 +31,9 @@ public final class DemoReport {
           new ComparedModel(
               model.name(),
               model.description(),
-              new ScoredSplit("test", model.scores(), model.labels(), model.atHalf())));
+              new ScoredSplit("test", model.scores(), model.labels(), model.atHalf()),
+              "0.5",
+              rules(model)));
     }
     written.addAll(
         ComparisonReport.write(
@@ -37,5 +43,17 @@ public final class DemoReport {
                 + " test cases)",
             models));
     return written;
+  }
+
+  /** The rules beside 0.5 that the headline compares. */
+  static Map<String, Evaluation> rules(DemoResult.Model model) {
+    Map<String, Evaluation> rules = new LinkedHashMap<>();
+    rules.put("cost-optimal", model.atCostOptimal());
+    rules.put(
+        model.tuned().method() == TunedThreshold.Method.TUNED
+            ? "tuned"
+            : "tuned (fell back to cost-optimal)",
+        model.atTuned());
+    return rules;
   }
 }

@@ -83,10 +83,9 @@ final class CostRatioChart {
             plot,
             true,
             model
-                + ": the same scores re-decided as if a miss cost more or less; the outcome values'"
+                + ", the same scores re-decided at each ratio; dashed line: the outcome values'"
                 + " own ratio, "
-                + Formats.ratio(curve.ownRatio())
-                + ", is dashed");
+                + Formats.ratio(curve.ownRatio()));
     styleLines(valueLines, 3);
     styleLines(shortLines, 2);
     valueLines.setSeriesPaint(2, Charts.GREY);
@@ -98,7 +97,7 @@ final class CostRatioChart {
               panel == top ? "ratio " + Formats.ratio(curve.ownRatio()) : null,
               first,
               last,
-              true));
+              false));
     }
     return chart;
   }

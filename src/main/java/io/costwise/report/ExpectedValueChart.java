@@ -141,11 +141,11 @@ final class ExpectedValueChart {
     if (logOdds) {
       subtitle +=
           (cut > lowest ? "; " : ".\n")
-              + "thresholds below "
+              + "thresholds beyond "
               + Formats.threshold(edges[0])
-              + " or above "
+              + "–"
               + Formats.threshold(edges[1])
-              + " are drawn at the edges";
+              + " at the edges";
     }
     XYPlot plot = new XYPlot(dataset, thresholds, values, renderer);
     JFreeChart chart = Charts.chart(title, plot, true, subtitle);
@@ -155,28 +155,28 @@ final class ExpectedValueChart {
     }
     Charts.addDots(plot, dots);
     addPeaks(plot, peaks);
+    double lower = logOdds ? LogOddsAxis.logit(edges[0]) : 0;
+    double upper = logOdds ? LogOddsAxis.logit(edges[1]) : 1;
     for (double t : marked) {
+      boolean isCostOptimal = costOptimal.isPresent() && costOptimal.get() == t;
       plot.addDomainMarker(
           Charts.thresholdMarker(
               x(t, edges, logOdds),
-              "threshold " + Formats.threshold(t),
-              logOdds ? LogOddsAxis.logit(edges[0]) : 0,
-              logOdds ? LogOddsAxis.logit(edges[1]) : 1,
+              "threshold " + Formats.threshold(t) + (isCostOptimal ? " (cost-optimal)" : ""),
+              lower,
+              upper,
               false));
     }
-    costOptimal.ifPresent(
-        t -> {
-          ValueMarker marker =
-              Charts.thresholdMarker(
-                  x(t, edges, logOdds),
-                  "cost-optimal " + Formats.threshold(t),
-                  logOdds ? LogOddsAxis.logit(edges[0]) : 0,
-                  logOdds ? LogOddsAxis.logit(edges[1]) : 1,
-                  true);
-          marker.setPaint(Charts.GREY);
-          marker.setStroke(DOTTED);
-          plot.addDomainMarker(marker);
-        });
+    // Labelled at the bottom like the thresholds: the top is where the peaks are.
+    if (costOptimal.isPresent() && !marked.contains(costOptimal.get())) {
+      double t = costOptimal.get();
+      ValueMarker marker =
+          Charts.thresholdMarker(
+              x(t, edges, logOdds), "cost-optimal " + Formats.threshold(t), lower, upper, false);
+      marker.setPaint(Charts.GREY);
+      marker.setStroke(DOTTED);
+      plot.addDomainMarker(marker);
+    }
     return chart;
   }
 

@@ -70,6 +70,7 @@ final class PrecisionRecallChart {
       baseline.setLabel("flag everyone: " + Formats.decimal(prevalence, 3));
       baseline.setLabelFont(Charts.MARKER_FONT);
       baseline.setLabelPaint(Charts.GREY);
+      baseline.setLabelBackgroundColor(new java.awt.Color(255, 255, 255, 220));
       baseline.setLabelAnchor(RectangleAnchor.BOTTOM_LEFT);
       baseline.setLabelTextAnchor(TextAnchor.TOP_LEFT);
       plot.addRangeMarker(baseline);
