@@ -5,10 +5,13 @@ import io.costwise.evaluation.OutcomeValues;
 import io.costwise.evaluation.TunedThreshold;
 import io.costwise.report.ComparedModel;
 import io.costwise.report.ComparisonReport;
+import io.costwise.report.ReportContext;
 import io.costwise.report.ScoredSplit;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,9 +41,11 @@ public final class DemoReport {
     written.addAll(
         ComparisonReport.write(
             dir,
-            "costwise demo: builtin vs 5:1 vs medical on WDBC ("
+            ReportContext.titled("demo", dir.toString())
+                + " (WDBC, "
                 + result.testRows()
                 + " test cases)",
+            LocalDate.now(ZoneOffset.UTC).toString(),
             models));
     return written;
   }

@@ -29,6 +29,15 @@ final class ComparisonHtml {
     String unit = values.unit();
     Html page = new Html(title);
     page.heading(1, title);
+    List<String> warnings = new ArrayList<>();
+    for (ComparedModel model : models) {
+      ReportWarnings.trivialPolicy(
+              model.name() + " model's " + model.test().name(), model.test().evaluation())
+          .ifPresent(warnings::add);
+    }
+    ReportWarnings.fewCases(models.get(0).test().name(), models.get(0).test().evaluation())
+        .ifPresent(warnings::add);
+    page.warnings(warnings);
     page.paragraph(ComparisonHeadline.text(models), "lede");
     if (models.stream().anyMatch(model -> !model.otherRules().isEmpty())) {
       page.heading(2, "Expected value by decision rule");

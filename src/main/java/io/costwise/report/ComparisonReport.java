@@ -47,6 +47,16 @@ public final class ComparisonReport {
    */
   public static List<Path> write(Path dir, String title, List<ComparedModel> models)
       throws IOException {
+    return write(dir, title, "", models);
+  }
+
+  /**
+   * As {@link #write(Path, String, List)}, with a date after the title in the page's heading.
+   *
+   * @param date e.g. "2026-11-30", or empty
+   */
+  public static List<Path> write(Path dir, String title, String date, List<ComparedModel> models)
+      throws IOException {
     Splits.requireDistinct(models.stream().map(ComparedModel::name).toList(), "model");
     List<ScoredSplit> curves = new ArrayList<>();
     for (ComparedModel model : models) {
@@ -108,7 +118,14 @@ public final class ComparisonReport {
     Files.writeString(
         html,
         ComparisonHtml.render(
-            title, models, perModel, roc, value, valueLogOdds, precisionRecall, costRatio),
+            date.isEmpty() ? title : title + ", " + date,
+            models,
+            perModel,
+            roc,
+            value,
+            valueLogOdds,
+            precisionRecall,
+            costRatio),
         StandardCharsets.UTF_8);
     written.add(html);
     written.add(roc.writeInto(dir));

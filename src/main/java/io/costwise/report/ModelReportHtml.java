@@ -22,11 +22,9 @@ final class ModelReportHtml {
       RenderedChart precisionRecall,
       Optional<RenderedChart> costRatio) {
     OutcomeValues values = Splits.commonValues(splits);
-    Html page = new Html(context.title());
-    page.heading(1, context.title());
-    for (String warning : ReportWarnings.all(context, splits)) {
-      page.paragraph("Warning: " + warning, "warning");
-    }
+    Html page = new Html(context.heading());
+    page.heading(1, context.heading());
+    page.warnings(ReportWarnings.all(context, splits));
     ScoredSplit last = splits.get(splits.size() - 1);
     page.paragraph(SplitTables.valueSentence(last.evaluation(), "this model", last.name()), "lede");
 
