@@ -41,10 +41,7 @@ public final class DemoReport {
     written.addAll(
         ComparisonReport.write(
             dir,
-            ReportContext.titled("demo", dir.toString())
-                + " (WDBC, "
-                + result.testRows()
-                + " test cases)",
+            ReportContext.titled("demo", String.valueOf(dir.toAbsolutePath().getFileName())),
             LocalDate.now(ZoneOffset.UTC).toString(),
             models));
     return written;
@@ -56,8 +53,8 @@ public final class DemoReport {
     rules.put("cost-optimal", model.atCostOptimal());
     rules.put(
         model.tuned().method() == TunedThreshold.Method.TUNED
-            ? "tuned"
-            : "tuned (fell back to cost-optimal)",
+            ? "tuned on train"
+            : "tuned on train (fell back to cost-optimal)",
         model.atTuned());
     return rules;
   }

@@ -98,12 +98,12 @@ final class ComparisonHeadline {
 
   private static String describe(Best best) {
     Evaluation e = best.evaluation();
-    return "decided "
-        + (e.perCaseDecisions()
-            ? "by " + best.rule()
-            : (best.rule().equals(Formats.threshold(e.threshold()))
-                ? "at threshold " + best.rule()
-                : "at the " + best.rule() + " threshold " + Formats.threshold(e.threshold())));
+    if (e.perCaseDecisions()) {
+      return "decided by " + best.rule();
+    }
+    return best.rule().equals(Formats.threshold(e.threshold()))
+        ? "at threshold " + best.rule()
+        : "with the " + best.rule() + " rule (threshold " + Formats.threshold(e.threshold()) + ")";
   }
 
   /** The margin per case, times n, in units of one false alarm's cost; empty with per-row costs. */

@@ -86,7 +86,7 @@ public final class ComparisonReport {
         RenderedChart.of(
             "expected-value-log-odds.png",
             ExpectedValueChart.createLogOdds(
-                title + ": expected value per case, thresholds on a log-odds scale", curves, unit));
+                title + ": expected value by threshold (log odds)", curves, unit));
     RenderedChart precisionRecall =
         RenderedChart.of(
             "precision-recall.png",

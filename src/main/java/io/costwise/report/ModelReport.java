@@ -77,9 +77,7 @@ public final class ModelReport {
         RenderedChart.of(
             "expected-value-log-odds.png",
             ExpectedValueChart.createLogOdds(
-                context.title() + ": expected value per case, thresholds on a log-odds scale",
-                splits,
-                unit));
+                context.title() + ": expected value by threshold (log odds)", splits, unit));
     RenderedChart precisionRecall =
         RenderedChart.of(
             "precision-recall.png",

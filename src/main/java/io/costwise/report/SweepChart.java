@@ -140,7 +140,7 @@ public final class SweepChart {
   /** Rings the best point; the legend entry of the ring says what it is. */
   private static void markBest(XYPlot plot, SweepPoint p, double x, String unit) {
     String label =
-        "best: ratio "
+        "best by more than 1 sd: ratio "
             + Formats.threshold(p.ratio())
             + ", "
             + seriesName(p.thresholdKind())

@@ -100,7 +100,8 @@ public final class SweepReport {
       }
       Ranking ranking = Ranking.of(entries);
       Ranking.Entry first = ranking.first();
-      String at = "At " + SweepChart.seriesName(kind.getKey()) + ", ";
+      String series = SweepChart.seriesName(kind.getKey());
+      String at = "At " + (series.startsWith("threshold") ? "" : "the ") + series + ", ";
       String value =
           Formats.money(first.value(), unit)
               + " ± "
@@ -129,11 +130,44 @@ public final class SweepReport {
                 + first.name()
                 + " has the highest mean ("
                 + value
-                + "), but ratios "
-                + String.join(", ", tied)
-                + " lie within one standard deviation of it — a tie.");
+                + "), but "
+                + (tied.size() == 2
+                    ? "ratios " + tied.get(0) + " and " + tied.get(1) + " are"
+                    : "ratios " + String.join(", ", tied) + " are all")
+                + " within one standard deviation of each other — a tie.");
       }
     }
+    comparison(byKind, unit).ifPresent(lines::add);
     return lines;
+  }
+
+  /** With two threshold kinds: at how many ratios the second kind's mean beats the first's. */
+  private static java.util.Optional<String> comparison(
+      Map<String, List<SweepPoint>> byKind, String unit) {
+    if (byKind.size() != 2) {
+      return java.util.Optional.empty();
+    }
+    List<String> kinds = List.copyOf(byKind.keySet());
+    List<SweepPoint> a = byKind.get(kinds.get(0));
+    List<SweepPoint> b = byKind.get(kinds.get(1));
+    if (a.size() != b.size()) {
+      return java.util.Optional.empty();
+    }
+    int better = 0;
+    for (int i = 0; i < a.size(); i++) {
+      if (b.get(i).meanExpectedValue() > a.get(i).meanExpectedValue()) {
+        better++;
+      }
+    }
+    return java.util.Optional.of(
+        "Deciding at the "
+            + SweepChart.seriesName(kinds.get(1))
+            + " gives a higher mean than at "
+            + SweepChart.seriesName(kinds.get(0))
+            + " at "
+            + (better == a.size() ? "every one" : better)
+            + " of the "
+            + a.size()
+            + " training ratios.");
   }
 }
