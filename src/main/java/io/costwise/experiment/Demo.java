@@ -8,6 +8,7 @@ import io.costwise.evaluation.Evaluation;
 import io.costwise.evaluation.OutcomeValues;
 import io.costwise.evaluation.ThresholdTuner;
 import io.costwise.evaluation.TunedThreshold;
+import io.costwise.report.Formats;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -76,8 +77,8 @@ public final class Demo {
       progress.accept(
           String.format(
               java.util.Locale.ROOT,
-              "[%d/%d] %-8s trained on %d rows in %.1f s: FN %d, FP %d, expected value %.2f %s"
-                  + " per case",
+              "[%d/%d] %-8s trained on %d rows in %.1f s: FN %d, FP %d, expected value %s per"
+                  + " case",
               i + 1,
               specs.size(),
               spec.name(),
@@ -85,8 +86,7 @@ public final class Demo {
               seconds,
               atHalf.matrix().fn(),
               atHalf.matrix().fp(),
-              atHalf.expectedValuePerCase(),
-              values.unit()));
+              Formats.money(atHalf.expectedValuePerCase(2), values.unit())));
       models.add(
           new DemoResult.Model(
               spec.name(),

@@ -5,6 +5,7 @@ import io.costwise.data.Dataset;
 import io.costwise.data.StratifiedSplit;
 import io.costwise.evaluation.Evaluation;
 import io.costwise.evaluation.Ranking;
+import io.costwise.report.Formats;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -59,13 +60,12 @@ public final class Sweep {
       progress.accept(
           String.format(
               Locale.ROOT,
-              "[%d/%d] ratio %s: expected value %.2f ± %.2f %s per case at 0.5 (%d folds, %.1f s)",
+              "[%d/%d] ratio %s: expected value %s ± %s per case at 0.5 (%d folds, %.1f s)",
               r + 1,
               ratios.length,
-              plain(ratios[r]),
-              half.meanExpectedValue(),
-              half.sdExpectedValue(),
-              settings.values().unit(),
+              Formats.ratio(ratios[r]),
+              Formats.money(half.meanExpectedValue(), settings.values().unit()),
+              Formats.money(half.sdExpectedValue(), settings.values().unit()),
               settings.folds(),
               (System.nanoTime() - start) / 1e9));
     }
@@ -139,9 +139,5 @@ public final class Sweep {
       squares += (v - mean) * (v - mean);
     }
     return Math.sqrt(squares / (values.length - 1));
-  }
-
-  static String plain(double ratio) {
-    return ratio == Math.rint(ratio) ? Long.toString((long) ratio) : Double.toString(ratio);
   }
 }
