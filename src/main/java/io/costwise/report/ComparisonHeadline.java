@@ -63,32 +63,35 @@ final class ComparisonHeadline {
     text.append(severalRules ? "Each model at its best decision rule: " : "")
         .append("best is ")
         .append(first.model().name())
-        .append(severalRules ? " " + describe(first) : "")
         .append(", ")
         .append(Formats.money(top.expectedValuePerCase(2), unit))
-        .append(" per case");
+        .append(" per case")
+        .append(severalRules ? " " + describe(first) : "");
     if (ranking.entries().size() > 1) {
       Best second = find(bests, ranking.entries().get(1).name());
       BigDecimal margin =
           top.expectedValuePerCase(2).subtract(second.evaluation().expectedValuePerCase(2));
-      text.append(", ")
-          .append(Formats.money(margin, unit))
-          .append(" per case better than ")
+      text.append("; next is ")
           .append(second.model().name())
-          .append(severalRules ? " " + describe(second) : "")
-          .append(" (")
+          .append(", ")
           .append(Formats.money(second.evaluation().expectedValuePerCase(2), unit))
-          .append(")");
+          .append(severalRules ? " " + describe(second) : "")
+          .append(": ")
+          .append(first.model().name())
+          .append(" is ")
+          .append(Formats.money(margin, unit))
+          .append(" per case better");
       falseAlarms(top, ranking.margin())
           .ifPresent(
               count ->
-                  text.append(". Over these ")
+                  text.append(", about ")
+                      .append(
+                          count >= 10 ? Formats.count(Math.round(count)) : Formats.meanCount(count))
+                      .append(" false alarms' worth over these ")
                       .append(Formats.count(top.matrix().total()))
-                      .append(" cases the margin is worth ")
-                      .append(Formats.meanCount(count))
-                      .append(" false alarms"));
+                      .append(" cases"));
       text.append(
-          ". This is one test split, with no error bar: costwise sweep measures the spread over"
+          ". One test split gives no error bar: costwise sweep measures the spread over"
               + " cross-validation folds.");
     } else {
       text.append('.');
@@ -103,7 +106,7 @@ final class ComparisonHeadline {
     }
     return best.rule().equals(Formats.threshold(e.threshold()))
         ? "at threshold " + best.rule()
-        : "with the " + best.rule() + " rule (threshold " + Formats.threshold(e.threshold()) + ")";
+        : "at the " + best.rule() + " threshold (" + Formats.threshold(e.threshold()) + ")";
   }
 
   /** The margin per case, times n, in units of one false alarm's cost; empty with per-row costs. */
@@ -120,7 +123,10 @@ final class ComparisonHeadline {
     return bests.stream().filter(b -> b.model().name().equals(name)).findFirst().orElseThrow();
   }
 
-  /** Model rows, rule columns: expected value per case, each model's best rule marked. */
+  /**
+   * Model rows; per rule its expected value per case and threshold, in columns of their own so the
+   * numbers line up; then each model's best rule.
+   */
   static void rulesTable(Html page, List<ComparedModel> models) {
     List<String> rules = new ArrayList<>();
     for (ComparedModel model : models) {
@@ -133,7 +139,11 @@ final class ComparisonHeadline {
     String unit = models.get(0).test().evaluation().values().unit();
     List<String> header = new ArrayList<>();
     header.add("Model");
-    rules.forEach(rule -> header.add(rule + " (" + unit + " per case, threshold)"));
+    for (String rule : rules) {
+      header.add(rule + ": " + unit + " per case");
+      header.add("threshold");
+    }
+    header.add("Best rule");
     List<Best> bests = bests(models);
     List<List<String>> rows = new ArrayList<>();
     for (int i = 0; i < models.size(); i++) {
@@ -141,14 +151,11 @@ final class ComparisonHeadline {
       row.add(models.get(i).name());
       for (String rule : rules) {
         Evaluation e = models.get(i).allRules().get(rule);
+        row.add(e == null ? "" : Formats.money(e.expectedValuePerCase(2), unit));
         row.add(
-            e == null
-                ? ""
-                : Formats.money(e.expectedValuePerCase(2), unit)
-                    + " at "
-                    + Formats.threshold(e.threshold())
-                    + (bests.get(i).rule().equals(rule) ? " (best)" : ""));
+            e == null ? "" : e.perCaseDecisions() ? "per case" : Formats.threshold(e.threshold()));
       }
+      row.add(bests.get(i).rule());
       rows.add(row);
     }
     page.table(null, header, rows);

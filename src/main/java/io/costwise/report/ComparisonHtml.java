@@ -42,7 +42,9 @@ final class ComparisonHtml {
     if (models.stream().anyMatch(model -> !model.otherRules().isEmpty())) {
       page.heading(2, "Expected value by decision rule");
       page.paragraph(
-          "The same test scores decided by each rule; the rest of the page shows each model at "
+          "The same test scores decided by each rule; a tuned threshold is chosen on scores the"
+              + " model was not judged on, never on these. The rest of the page shows each model"
+              + " at "
               + models.get(0).ruleName()
               + ".",
           "note");

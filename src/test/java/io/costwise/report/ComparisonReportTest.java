@@ -101,7 +101,8 @@ class ComparisonReportTest {
                 .subtract(worse.evaluation().expectedValuePerCase(2)),
             "USD");
     assertTrue(html.contains("best is c, "), html);
-    assertTrue(html.contains(margin + " per case better than a&amp;b ("), html);
+    assertTrue(html.contains("; next is a&amp;b, "), "the runner-up");
+    assertTrue(html.contains(": c is " + margin + " per case better"), "the margin");
     assertTrue(html.contains("no error bar"), "one split: says it has no uncertainty");
     assertTrue(html.contains("<h1>Two &lt;models&gt;</h1>"));
   }
@@ -135,7 +136,7 @@ class ComparisonReportTest {
     ComparisonReport.write(dir, "rules", models);
     String html = Files.readString(dir.resolve("report.html"));
     assertTrue(html.contains("Expected value by decision rule"));
-    assertTrue(html.contains(" (best)"));
+    assertTrue(html.contains("<th scope=\"col\">Best rule</th>"));
   }
 
   @Test
