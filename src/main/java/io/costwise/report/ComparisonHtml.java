@@ -49,6 +49,7 @@ final class ComparisonHtml {
               + ".",
           "note");
       ComparisonHeadline.rulesTable(page, models);
+      page.heading(2, "Every figure at " + models.get(0).ruleName());
     }
 
     List<String> header = new ArrayList<>();
