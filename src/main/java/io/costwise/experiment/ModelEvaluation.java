@@ -86,7 +86,9 @@ public final class ModelEvaluation {
                 facts,
                 List.of(),
                 LocalDate.now(ZoneOffset.UTC).toString()),
-            List.of(new ScoredSplit("evaluation", probabilities, dataset.labels(), evaluation)));
+            List.of(
+                new ScoredSplit(
+                    "evaluation", probabilities, dataset.labels(), evaluation, null, costs)));
     return new Result(evaluation, files);
   }
 

@@ -118,6 +118,8 @@ final class ComparisonHtml {
             + " scikit-learn's classification report.",
         "note");
 
+    InteractivePanel.addTo(
+        page, models.stream().map(model -> model.test().renamed(model.name())).toList(), "Model");
     page.heading(2, "Outcome values");
     SplitTables.outcomeValues(page, values);
     page.heading(2, "Charts");

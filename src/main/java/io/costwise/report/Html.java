@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * A small builder for one self-contained HTML page: inline CSS, images as base64 {@code data:}
- * URIs, no scripts and nothing fetched, so the file opens offline and from any storage.
+ * URIs, the interactive panel's script and data inline, and nothing fetched, so the file opens
+ * offline and from any storage.
  *
  * <p>Every method that takes text escapes it; the only way to add markup is through the methods
  * here. That matters because titles, split and model names, and facts come from users.
@@ -155,6 +156,27 @@ final class Html {
         .append("\" src=\"data:image/png;base64,")
         .append(Base64.getEncoder().encodeToString(png))
         .append("\">\n");
+    return this;
+  }
+
+  /**
+   * An element the script fills, the script's data as JSON, its style and the script itself, all
+   * inline. The page reads the same without scripts: the panel only adds to the static tables.
+   *
+   * @param id the element's id, also the prefix of the data element's id
+   * @throws IllegalArgumentException if the data, style or script could close its element early
+   */
+  Html script(String id, String json, String css, String js) {
+    for (String part : List.of(json, css, js)) {
+      String lower = part.toLowerCase(java.util.Locale.ROOT);
+      if (lower.contains("</script") || lower.contains("</style") || lower.contains("<!--")) {
+        throw new IllegalArgumentException("inline content must not close its element");
+      }
+    }
+    out.append("<style>").append(css).append("</style>\n");
+    out.append("<div id=\"").append(escape(id)).append("\"></div>\n");
+    out.append("<script type=\"application/json\" id=\"").append(escape(id)).append("-data\">");
+    out.append(json).append("</script>\n<script>").append(js).append("</script>\n");
     return this;
   }
 

@@ -53,6 +53,7 @@ final class ModelReportHtml {
             "AUC",
             "Expected value per case (" + values.unit() + ")"),
         summary);
+    InteractivePanel.addTo(page, splits, "Split");
 
     if (!context.facts().isEmpty()) {
       page.heading(2, "Model");

@@ -11,11 +11,11 @@ import java.util.Map;
  * Decodes a {@code text/csv} request body: one row of features per line, no label column, straight
  * from the bytes (no {@code String} per field), because a 1,000-row request holds 30,000 numbers.
  *
- * <p>Tolerated: CRLF, blank lines, spaces around fields, quoted numbers, and a first line that is a
- * {@link CsvHeader}: the model's feature names, and optionally cost columns, whose values are the
- * row's own costs (an empty cost field: the model's fixed cost). Refused with 400, naming the line
- * and column: a field that is empty (a feature) or not a number, NaN or infinite, a row with the
- * wrong number of values, and a row whose costs are not reasonable.
+ * <p>Tolerated: a UTF-8 byte order mark, CRLF, blank lines, spaces around fields, quoted numbers,
+ * and a first line that is a {@link CsvHeader}: the model's feature names, and optionally cost
+ * columns, whose values are the row's own costs (an empty cost field: the model's fixed cost).
+ * Refused with 400, naming the line and column: a field that is empty (a feature) or not a number,
+ * NaN or infinite, a row with the wrong number of values, and a row whose costs are not reasonable.
  *
  * <p>Without a header a row is exactly the features. Rows laid out like the training file without
  * its label (cost columns at their training positions) are not accepted: the positions of cost
@@ -53,7 +53,9 @@ final class CsvRequestDecoder {
     int rows = 0;
     int lineNumber = 0;
     boolean firstLine = true;
-    int pos = 0;
+    // Excel's "CSV UTF-8" and pandas' utf-8-sig start with a byte order mark; unskipped, it made
+    // the first number "not a finite number" in a message that shows the number and hides the mark.
+    int pos = startsWithByteOrderMark(body, length) ? 3 : 0;
     while (pos < length) {
       int end = pos;
       while (end < length && body[end] != '\n') {
@@ -264,6 +266,13 @@ final class CsvRequestDecoder {
       }
     }
     return true;
+  }
+
+  private static boolean startsWithByteOrderMark(byte[] body, int length) {
+    return length >= 3
+        && body[0] == (byte) 0xEF
+        && body[1] == (byte) 0xBB
+        && body[2] == (byte) 0xBF;
   }
 
   private static int lines(byte[] body, int length) {

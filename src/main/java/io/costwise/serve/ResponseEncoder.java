@@ -15,11 +15,13 @@ import java.util.List;
  *   <li>{@code application/jsonlines}: one such object per line.
  * </ul>
  *
- * Asked for by Linear Learner's names ({@code score}, {@code predicted_label}), the JSON keys are
- * those names. With {@link OutputField#EXPECTED_COST}, two numbers per row: {@code
- * expected_cost_flag} then {@code expected_cost_pass} (two CSV columns in that order).
- * Probabilities and costs are written with {@link Double#toString}: the shortest text that reads
- * back as the same double.
+ * Asked for by Linear Learner's or XGBoost's names ({@code score}, {@code predicted_label}, {@code
+ * probabilities}, …), the JSON keys are those names; {@code labels}, {@code probabilities} and
+ * {@code raw_scores} are two-element lists ({@code [0,1]}, {@code [1 − p, p]}), in CSV one quoted
+ * field {@code "[0.0269, 0.9731]"} as XGBoost writes it. With {@link OutputField#EXPECTED_COST},
+ * two numbers per row: {@code expected_cost_flag} then {@code expected_cost_pass} (two CSV columns
+ * in that order). Probabilities and costs are written with {@link Double#toString}: the shortest
+ * text that reads back as the same double.
  */
 final class ResponseEncoder {
   private ResponseEncoder() {}
@@ -75,7 +77,7 @@ final class ResponseEncoder {
       }
       OutputField field = fields.get(f);
       switch (field) {
-        case PROBABILITY, SCORE -> name(out, field.key(), named).append(p);
+        case PROBABILITY, SCORE, RAW_SCORE -> name(out, field.key(), named).append(p);
         case LABEL, PREDICTED_LABEL ->
             name(out, field.key(), named).append(decisions.flag(row, p) ? 1 : 0);
         case EXPECTED_COST -> {
@@ -83,7 +85,23 @@ final class ResponseEncoder {
           out.append(',');
           name(out, OutputField.PASS_KEY, named).append(decisions.expectedCost(row, p, false));
         }
+        case LABELS -> list(name(out, field.key(), named), "0", "1", named);
+        case PROBABILITIES, RAW_SCORES ->
+            list(name(out, field.key(), named), Double.toString(1 - p), Double.toString(p), named);
       }
+    }
+  }
+
+  /**
+   * A two-element list: a JSON array, or in CSV the quoted text {@code "[a, b]"} that XGBoost's
+   * container writes (a CSV reader sees one field; clients written for XGBoost parse it as they do
+   * there).
+   */
+  private static void list(StringBuilder out, String first, String second, boolean named) {
+    if (named) {
+      out.append('[').append(first).append(',').append(second).append(']');
+    } else {
+      out.append("\"[").append(first).append(", ").append(second).append("]\"");
     }
   }
 

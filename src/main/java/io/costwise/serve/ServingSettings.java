@@ -151,17 +151,7 @@ public record ServingSettings(
     int concurrent =
         wholeNumber(
             environment, SageMakerEnvironment.MAX_CONCURRENT_TRANSFORMS_VARIABLE, cpus, 1, 1024);
-    List<OutputField> fields;
-    try {
-      fields =
-          OutputField.parseList(
-              environment
-                  .variable(SageMakerEnvironment.OUTPUT_FIELDS_VARIABLE)
-                  .orElse("probability,label"));
-    } catch (ServingException e) {
-      throw new InvalidInputException(
-          SageMakerEnvironment.OUTPUT_FIELDS_VARIABLE + ": " + e.getMessage(), e);
-    }
+    List<OutputField> fields = OutputField.defaults(environment);
     int threads =
         wholeNumber(
             environment,

@@ -57,7 +57,8 @@ final class TrainingReport {
                     scored.channel(name).scores(),
                     scored.channel(name).labels(),
                     evaluation,
-                    scored.channel(name).uncalibrated())));
+                    scored.channel(name).uncalibrated(),
+                    scored.channel(name).costs())));
     Map<String, String> facts = facts(training, threshold, config);
     facts.put(
         "calibration",

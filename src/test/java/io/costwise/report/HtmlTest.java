@@ -2,12 +2,28 @@ package io.costwise.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class HtmlTest {
+  @Test
+  void inlineScriptsCannotCloseTheirElementEarly() {
+    String page = new Html("t").script("p", "{\"a\":1}", "p{}", "let a = '</b>';").finish();
+    assertTrue(
+        page.contains(
+            "<div id=\"p\"></div>\n<script type=\"application/json\" id=\"p-data\">{\"a\":1}"
+                + "</script>\n<script>let a = '</b>';</script>"),
+        page);
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new Html("t").script("p", "{}", "", "x = '</SCRIPT><b>';"));
+    assertThrows(
+        IllegalArgumentException.class, () -> new Html("t").script("p", "{}", "</style>", ""));
+  }
+
   @Test
   void escapesTheFiveSpecialCharacters() {
     assertEquals("&lt;a href=&quot;x&quot;&gt;&amp;&#39;", Html.escape("<a href=\"x\">&'"));
