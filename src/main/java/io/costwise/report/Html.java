@@ -24,6 +24,9 @@ final class Html {
           + "p.lede{font-size:1.08em;background:#f4f8fb;border-left:4px solid #0072B2;"
           + "padding:.5em .8em}p.note{color:#555;font-size:.92em}"
           + "p.warning{background:#fff4e0;border-left:4px solid #E69F00;padding:.5em .8em}"
+          + "div.warnings{background:#fff4e0;border:2px solid #E69F00;border-radius:6px;"
+          + "padding:.4em 1em;margin:1em 0}div.warnings h2{margin:.3em 0;border:none;"
+          + "font-size:1.15em;color:#8a4b00}div.warnings li{margin:.3em 0}"
           + "img{max-width:100%;height:auto;display:block;margin:.6em 0 1.4em}";
 
   /** Amounts, counts ("TN 85"), ratios and "not defined": right-aligned in tables. */
@@ -71,6 +74,28 @@ final class Html {
   Html paragraph(String text, String style) {
     out.append(style == null ? "<p>" : "<p class=\"" + style + "\">");
     out.append(escape(text)).append("</p>\n");
+    return this;
+  }
+
+  /**
+   * The warnings box: a visible bordered box with a heading and one item per warning; nothing when
+   * there are none.
+   */
+  Html warnings(List<String> warnings) {
+    if (warnings.isEmpty()) {
+      return this;
+    }
+    out.append("<div class=\"warnings\" role=\"alert\">\n<h2>")
+        .append(warnings.size() == 1 ? "Warning" : warnings.size() + " warnings")
+        .append("</h2>\n<ul>\n");
+    for (String warning : warnings) {
+      String sentence =
+          warning.isEmpty()
+              ? warning
+              : Character.toUpperCase(warning.charAt(0)) + warning.substring(1);
+      out.append("<li>").append(escape(sentence)).append("</li>\n");
+    }
+    out.append("</ul>\n</div>\n");
     return this;
   }
 

@@ -1,7 +1,9 @@
 package io.costwise.report;
 
 import io.costwise.cost.CaseCosts;
+import io.costwise.evaluation.CostRatioCurve;
 import io.costwise.evaluation.Evaluation;
+import io.costwise.evaluation.PrecisionRecallCurve;
 import io.costwise.evaluation.Reliability;
 import java.util.Objects;
 import java.util.Optional;
@@ -84,6 +86,28 @@ public record ScoredSplit(
   /** How well the scores were calibrated before calibration, when they were calibrated. */
   public Optional<Reliability> reliabilityBeforeCalibration() {
     return Optional.ofNullable(uncalibratedScores).map(raw -> Reliability.of(raw, labels));
+  }
+
+  /** Precision against recall of the positive class, at every distinct score. */
+  public PrecisionRecallCurve precisionRecall() {
+    return PrecisionRecallCurve.of(scores, labels);
+  }
+
+  /**
+   * These scores re-decided at a range of cost ratios (see {@link CostRatioCurve}), against the
+   * split's own threshold; empty when the costs differ per case (there is no one ratio to vary) or
+   * the table has no ratio (an error that costs nothing).
+   */
+  public Optional<CostRatioCurve> costRatios() {
+    if (evaluation.perCaseCosts()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(
+          CostRatioCurve.of(scores, labels, evaluation.values(), evaluation.threshold()));
+    } catch (IllegalArgumentException noRatio) {
+      return Optional.empty();
+    }
   }
 
   /** The same split under another name, e.g. a model's name in a comparison. */
