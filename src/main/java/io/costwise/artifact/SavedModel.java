@@ -57,6 +57,11 @@ public record SavedModel(ModelDescription description, NetworkScorer scorer, Pat
    * scratch folder it was unpacked into (deleted by the time anyone reads the message).
    */
   public static String shownAs(Path archive) {
+    return shownAs(archive.toString());
+  }
+
+  /** As {@link #shownAs(Path)}, for an archive named otherwise, e.g. by its S3 address. */
+  public static String shownAs(String archive) {
     return ModelFolder.DESCRIPTION_FILE + " in " + archive;
   }
 

@@ -3,6 +3,7 @@ package io.costwise.cli;
 import io.costwise.error.InvalidInputException;
 import io.costwise.s3.S3ModelData;
 import io.costwise.sagemaker.SageMakerEnvironment;
+import io.costwise.serve.ModelDownload;
 import io.costwise.serve.ServeJob;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -69,17 +70,21 @@ final class ServeCommand implements Callable<Integer> {
     if (modelData != null && model != null) {
       throw new ParameterException(spec.commandLine(), "Give --model or --model-data, not both.");
     }
-    Optional<Path> source = Optional.ofNullable(model);
-    if (modelData != null) {
-      try {
-        source = Optional.of(S3ModelData.download(modelData, s3.settings()));
-      } catch (InvalidInputException e) {
-        LoggerFactory.getLogger(ServeCommand.class).error("Cannot serve: {}", e.getMessage());
-        return 1;
-      }
+    SageMakerEnvironment environment =
+        SageMakerEnvironment.fromProcess(Optional.ofNullable(baseDir));
+    if (modelData == null) {
+      return new ServeJob(environment, Optional.ofNullable(model), port, host).run();
     }
+    S3ModelData data;
+    try {
+      data = S3ModelData.of(modelData, s3.settings());
+    } catch (InvalidInputException e) {
+      LoggerFactory.getLogger(ServeCommand.class).error("Cannot serve: {}", e.getMessage());
+      return 1;
+    }
+    // The job downloads it, into the scratch folder it deletes on every way out.
     return new ServeJob(
-            SageMakerEnvironment.fromProcess(Optional.ofNullable(baseDir)), source, port, host)
+            environment, new ModelDownload(data.toString(), data::downloadInto), port, host)
         .run();
   }
 }

@@ -11,6 +11,8 @@ import io.costwise.experiment.SweepRow;
 import io.costwise.experiment.SweepSettings;
 import io.costwise.experiment.SweepTable;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +34,7 @@ import picocli.CommandLine.Spec;
       "Train the cost loss over a grid of fn_cost/fp_cost ratios with stratified k-fold"
           + " cross-validation and report expected value (mean ± sd), false negatives and false"
           + " positives per ratio, at threshold 0.5 and at the cost-optimal threshold. Writes"
-          + " sweep.json and sweep.png."
+          + " sweep.json, report.html and sweep.png."
     })
 final class SweepCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -115,7 +117,8 @@ final class SweepCommand implements Callable<Integer> {
   @Option(
       names = "--out",
       paramLabel = "DIR",
-      description = "Where to write sweep.json and sweep.png (default: ${DEFAULT-VALUE}).")
+      description =
+          "Where to write sweep.json, report.html and sweep.png (default: ${DEFAULT-VALUE}).")
   Path out = Path.of("costwise-sweep");
 
   @Mixin OutcomeValueOptions valueOptions;
@@ -143,7 +146,8 @@ final class SweepCommand implements Callable<Integer> {
     List<SweepRow> rows = new Sweep(settings, System.out::println).run(dataset);
     System.out.println();
     System.out.print(SweepTable.render(rows, settings.values().unit()));
-    for (Path file : SweepOutput.write(out, settings, rows)) {
+    for (Path file :
+        SweepOutput.write(out, settings, rows, LocalDate.now(ZoneOffset.UTC).toString())) {
       System.out.println("wrote " + file);
     }
     return 0;

@@ -32,6 +32,27 @@ public record ExpectedValueCurve(List<ExpectedValuePoint> points, String unit) {
   }
 
   /**
+   * The point of highest expected value: the peak a chart marks. The curve is a step function, so
+   * the peak is a range of thresholds; the point returned is its lowest candidate (the first of
+   * equal values), and every threshold up to the next candidate is worth the same. The peak is
+   * always among the kept points (see {@link CurveSampling}), so it is exact.
+   *
+   * @throws IllegalStateException if the curve has no points
+   */
+  public ExpectedValuePoint peak() {
+    ExpectedValuePoint best = null;
+    for (ExpectedValuePoint point : points) {
+      if (best == null || point.expectedValuePerCase() > best.expectedValuePerCase()) {
+        best = point;
+      }
+    }
+    if (best == null) {
+      throw new IllegalStateException("an expected-value curve without points");
+    }
+    return best;
+  }
+
+  /**
    * The curve for the given scores, labels and outcome values.
    *
    * @throws IllegalArgumentException if the arrays are malformed (see {@link Evaluation#of})

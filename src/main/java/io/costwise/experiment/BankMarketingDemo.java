@@ -130,6 +130,7 @@ public final class BankMarketingDemo {
    *
    * @param probabilities the test cases' probabilities, calibrated when the option calibrates
    * @param labels the test cases' labels
+   * @param costs the test cases' own costs, for the report's interactive panel
    */
   public record Outcome(
       String name,
@@ -137,6 +138,7 @@ public final class BankMarketingDemo {
       Evaluation test,
       double[] probabilities,
       int[] labels,
+      CaseCosts costs,
       double seconds) {}
 
   /**
@@ -184,6 +186,7 @@ public final class BankMarketingDemo {
               evaluation,
               judged.probabilities(),
               test.labels(),
+              judged.costs(),
               seconds));
     }
     return outcomes;
@@ -222,10 +225,11 @@ public final class BankMarketingDemo {
             decision.threshold().decisions(testCosts),
             testCosts,
             evaluation.closeCallWidth()),
-        probabilities);
+        probabilities,
+        testCosts);
   }
 
-  private record Judged(Evaluation evaluation, double[] probabilities) {}
+  private record Judged(Evaluation evaluation, double[] probabilities, CaseCosts costs) {}
 
   private static NetworkScorer train(TrainingConfig config, CostModel costs, Dataset train) {
     return CostTraining.train(

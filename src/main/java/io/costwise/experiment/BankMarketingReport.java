@@ -90,7 +90,13 @@ public final class BankMarketingReport {
           new ComparedModel(
               outcome.name(),
               outcome.description(),
-              new ScoredSplit("test", outcome.probabilities(), outcome.labels(), outcome.test())));
+              new ScoredSplit(
+                  "test",
+                  outcome.probabilities(),
+                  outcome.labels(),
+                  outcome.test(),
+                  null,
+                  outcome.costs())));
     }
     return ComparisonReport.write(
         dir,

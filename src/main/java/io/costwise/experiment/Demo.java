@@ -6,6 +6,9 @@ import io.costwise.data.Dataset;
 import io.costwise.data.StratifiedSplit;
 import io.costwise.evaluation.Evaluation;
 import io.costwise.evaluation.OutcomeValues;
+import io.costwise.evaluation.ThresholdTuner;
+import io.costwise.evaluation.TunedThreshold;
+import io.costwise.report.Formats;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -66,11 +69,16 @@ public final class Demo {
       double[] scores = model.scores(test);
       Evaluation atHalf = Evaluation.of(scores, test.labels(), 0.5, values, 0.05);
       Evaluation atOptimal = Evaluation.of(scores, test.labels(), costOptimal, values, 0.05);
+      // Tuned on the training split's scores, as there is no validation split: optimistic there,
+      // which is why it is judged, like the other rules, on the test split.
+      TunedThreshold tuned =
+          ThresholdTuner.defaults().tune(model.scores(train), train.labels(), values);
+      Evaluation atTuned = Evaluation.of(scores, test.labels(), tuned.threshold(), values, 0.05);
       progress.accept(
           String.format(
               java.util.Locale.ROOT,
-              "[%d/%d] %-8s trained on %d rows in %.1f s: FN %d, FP %d, expected value %.2f %s"
-                  + " per case",
+              "[%d/%d] %-8s trained on %d rows in %.1f s: FN %d, FP %d, expected value %s per"
+                  + " case",
               i + 1,
               specs.size(),
               spec.name(),
@@ -78,11 +86,18 @@ public final class Demo {
               seconds,
               atHalf.matrix().fn(),
               atHalf.matrix().fp(),
-              atHalf.expectedValuePerCase(),
-              values.unit()));
+              Formats.money(atHalf.expectedValuePerCase(2), values.unit())));
       models.add(
           new DemoResult.Model(
-              spec.name(), spec.description(), scores, test.labels(), atHalf, atOptimal, seconds));
+              spec.name(),
+              spec.description(),
+              scores,
+              test.labels(),
+              atHalf,
+              atOptimal,
+              tuned,
+              atTuned,
+              seconds));
     }
     return new DemoResult(models, train.rows(), test.rows());
   }

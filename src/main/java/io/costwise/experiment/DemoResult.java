@@ -1,6 +1,7 @@
 package io.costwise.experiment;
 
 import io.costwise.evaluation.Evaluation;
+import io.costwise.evaluation.TunedThreshold;
 import java.util.List;
 
 /**
@@ -21,6 +22,9 @@ public record DemoResult(List<Model> models, int trainRows, int testRows) {
    * @param labels the test labels
    * @param atHalf its evaluation at threshold 0.5, as in the reference
    * @param atCostOptimal its evaluation at the cost-optimal threshold of the outcome values
+   * @param tuned the threshold tuned on the model's own training scores (the demo has no validation
+   *     split; see {@link io.costwise.evaluation.ThresholdTuner})
+   * @param atTuned its evaluation at that threshold
    * @param trainingSeconds wall time of its training
    */
   public record Model(
@@ -30,5 +34,7 @@ public record DemoResult(List<Model> models, int trainRows, int testRows) {
       int[] labels,
       Evaluation atHalf,
       Evaluation atCostOptimal,
+      TunedThreshold tuned,
+      Evaluation atTuned,
       double trainingSeconds) {}
 }

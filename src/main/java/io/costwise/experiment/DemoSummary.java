@@ -31,6 +31,10 @@ public final class DemoSummary {
       entry.put("description", model.description());
       entry.put("training_seconds", model.trainingSeconds());
       entry.put("at_cost_optimal_threshold", figures(model.atCostOptimal()));
+      Map<String, Object> tuned = figures(model.atTuned());
+      tuned.put("method", model.tuned().method().name().toLowerCase(java.util.Locale.ROOT));
+      tuned.put("tuned_on", "train");
+      entry.put("at_tuned_threshold", tuned);
       models.add(reorder(entry));
     }
     Map<String, Object> root = new LinkedHashMap<>();

@@ -3,6 +3,7 @@ package io.costwise.experiment;
 import io.costwise.evaluation.ClassificationReport;
 import io.costwise.evaluation.ConfusionMatrix;
 import io.costwise.evaluation.Evaluation;
+import io.costwise.report.Formats;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -28,9 +29,18 @@ public final class DemoTable {
     row(text, "recall 0 / 1", models, m -> pair(m.atHalf().report(), false));
     row(text, "expected value per case (" + unit + ")", models, m -> money(m.atHalf()));
     text.append(System.lineSeparator());
-    row(text, "at the cost-optimal threshold " + f(costOptimalThreshold, 4) + ":", models, m -> "");
+    row(
+        text,
+        "at the cost-optimal threshold " + Formats.threshold(costOptimalThreshold) + ":",
+        models,
+        m -> "");
     row(text, "  TN / FP / FN / TP", models, m -> cells(m.atCostOptimal().matrix()));
     row(text, "  expected value per case (" + unit + ")", models, m -> money(m.atCostOptimal()));
+    text.append(System.lineSeparator());
+    row(text, "at a threshold tuned on the train split:", models, m -> "");
+    row(text, "  threshold", models, m -> Formats.threshold(m.atTuned().threshold()));
+    row(text, "  TN / FP / FN / TP", models, m -> cells(m.atTuned().matrix()));
+    row(text, "  expected value per case (" + unit + ")", models, m -> money(m.atTuned()));
     return text.toString();
   }
 
@@ -57,7 +67,7 @@ public final class DemoTable {
   }
 
   private static String money(Evaluation evaluation) {
-    return String.format(Locale.ROOT, "%,.2f", evaluation.expectedValuePerCase());
+    return Formats.money(evaluation.expectedValuePerCase(2), evaluation.values().unit());
   }
 
   private static String f(double value, int decimals) {

@@ -19,6 +19,8 @@ import io.costwise.report.ReportContext;
 import io.costwise.report.ScoredSplit;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,8 +81,14 @@ public final class ModelEvaluation {
     List<Path> files =
         ModelReport.write(
             out,
-            new ReportContext("costwise evaluation", facts),
-            List.of(new ScoredSplit("evaluation", probabilities, dataset.labels(), evaluation)));
+            new ReportContext(
+                ReportContext.titled("evaluate", out.toString()),
+                facts,
+                List.of(),
+                LocalDate.now(ZoneOffset.UTC).toString()),
+            List.of(
+                new ScoredSplit(
+                    "evaluation", probabilities, dataset.labels(), evaluation, null, costs)));
     return new Result(evaluation, files);
   }
 

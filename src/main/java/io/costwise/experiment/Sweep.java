@@ -4,8 +4,9 @@ import io.costwise.config.TrainingConfig;
 import io.costwise.data.Dataset;
 import io.costwise.data.StratifiedSplit;
 import io.costwise.evaluation.Evaluation;
+import io.costwise.evaluation.Ranking;
+import io.costwise.report.Formats;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -59,13 +60,12 @@ public final class Sweep {
       progress.accept(
           String.format(
               Locale.ROOT,
-              "[%d/%d] ratio %s: expected value %.2f ± %.2f %s per case at 0.5 (%d folds, %.1f s)",
+              "[%d/%d] ratio %s: expected value %s ± %s per case at 0.5 (%d folds, %.1f s)",
               r + 1,
               ratios.length,
-              plain(ratios[r]),
-              half.meanExpectedValue(),
-              half.sdExpectedValue(),
-              settings.values().unit(),
+              Formats.ratio(ratios[r]),
+              Formats.money(half.meanExpectedValue(), settings.values().unit()),
+              Formats.money(half.sdExpectedValue(), settings.values().unit()),
               settings.folds(),
               (System.nanoTime() - start) / 1e9));
     }
@@ -96,15 +96,30 @@ public final class Sweep {
         false);
   }
 
+  /**
+   * Marks the best row of each threshold kind — only when it beats the next by more than one
+   * standard deviation ({@link Ranking}); a best within that of its neighbour is a tie, and no row
+   * of that kind is marked.
+   */
   static List<SweepRow> markBest(List<SweepRow> rows) {
     List<SweepRow> marked = new ArrayList<>(rows);
     for (String kind : List.of(HALF, COST_OPTIMAL)) {
-      SweepRow best =
-          rows.stream()
-              .filter(row -> row.thresholdKind().equals(kind))
-              .max(Comparator.comparingDouble(SweepRow::meanExpectedValue))
-              .orElseThrow();
-      marked.set(rows.indexOf(best), best.markedBest());
+      List<SweepRow> ofKind =
+          rows.stream().filter(row -> row.thresholdKind().equals(kind)).toList();
+      Ranking ranking =
+          Ranking.of(
+              ofKind.stream()
+                  .map(
+                      row ->
+                          new Ranking.Entry(
+                              Integer.toString(ofKind.indexOf(row)),
+                              row.meanExpectedValue(),
+                              row.sdExpectedValue()))
+                  .toList());
+      if (ranking.clearWinner()) {
+        SweepRow best = ofKind.get(Integer.parseInt(ranking.first().name()));
+        marked.set(rows.indexOf(best), best.markedBest());
+      }
     }
     return marked;
   }
@@ -124,9 +139,5 @@ public final class Sweep {
       squares += (v - mean) * (v - mean);
     }
     return Math.sqrt(squares / (values.length - 1));
-  }
-
-  static String plain(double ratio) {
-    return ratio == Math.rint(ratio) ? Long.toString((long) ratio) : Double.toString(ratio);
   }
 }

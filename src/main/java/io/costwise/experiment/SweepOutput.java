@@ -2,8 +2,10 @@ package io.costwise.experiment;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.costwise.report.SweepChart;
+import io.costwise.report.Formats;
+import io.costwise.report.ReportContext;
 import io.costwise.report.SweepPoint;
+import io.costwise.report.SweepReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +21,12 @@ public final class SweepOutput {
 
   private SweepOutput() {}
 
-  public static List<Path> write(Path dir, SweepSettings settings, List<SweepRow> rows)
+  /**
+   * Writes {@code sweep.json}, then {@code report.html} and {@code sweep.png}.
+   *
+   * @param date shown after the report's title, e.g. "2026-11-30", or empty
+   */
+  public static List<Path> write(Path dir, SweepSettings settings, List<SweepRow> rows, String date)
       throws IOException {
     Files.createDirectories(dir);
     List<Path> written = new ArrayList<>();
@@ -54,9 +61,7 @@ public final class SweepOutput {
     Path json = dir.resolve("sweep.json");
     JSON.writeValue(json.toFile(), root);
     written.add(json);
-    Path png = dir.resolve("sweep.png");
-    SweepChart.write(
-        png,
+    List<SweepPoint> points =
         rows.stream()
             .map(
                 r ->
@@ -68,9 +73,44 @@ public final class SweepOutput {
                         r.meanFalseNegatives(),
                         r.meanFalsePositives(),
                         r.best()))
-            .toList(),
-        settings.values().unit());
-    written.add(png);
+            .toList();
+    ReportContext context =
+        new ReportContext(
+            ReportContext.titled("sweep", dir.toString()), facts(settings), List.of(), date);
+    written.addAll(SweepReport.write(dir, context, points, settings.values().unit()));
     return written;
+  }
+
+  private static Map<String, String> facts(SweepSettings settings) {
+    Map<String, String> facts = new LinkedHashMap<>();
+    List<String> ratios = new ArrayList<>();
+    for (double ratio : settings.ratios()) {
+      ratios.add(Formats.ratio(ratio));
+    }
+    facts.put("training ratios (fn_cost : fp_cost)", String.join(", ", ratios));
+    facts.put(
+        "folds", Integer.toString(settings.folds()) + " (stratified), seed " + settings.seed());
+    var training = settings.training();
+    facts.put(
+        "training",
+        training.epochs()
+            + " epochs, batch "
+            + training.batchSize()
+            + ", "
+            + training.optimizer().value()
+            + " at learning rate "
+            + Formats.threshold(training.learningRate())
+            + ", engine "
+            + training.engine().value()
+            + (training.hiddenLayers().isEmpty()
+                ? ", one logistic unit"
+                : ", hidden layers " + training.hiddenLayers()));
+    var v = settings.values();
+    facts.put(
+        "outcome values",
+        Formats.outcomeValues(
+            v.trueNegative(), v.falsePositive(), v.falseNegative(), v.truePositive(), v.unit()));
+    facts.put("cost-optimal threshold", Formats.threshold(v.costOptimalThreshold()));
+    return facts;
   }
 }

@@ -11,7 +11,8 @@ package io.costwise.experiment;
  * @param meanFalseNegatives mean false negatives per fold
  * @param meanFalsePositives mean false positives per fold
  * @param meanAuc mean AUC over folds
- * @param best whether this row has the highest mean expected value of its threshold kind
+ * @param best whether this row has the highest mean expected value of its threshold kind by more
+ *     than one standard deviation (a tie marks no row)
  */
 public record SweepRow(
     double ratio,

@@ -1,9 +1,13 @@
 package io.costwise.experiment;
 
+import io.costwise.report.Formats;
 import java.util.List;
 import java.util.Locale;
 
-/** The sweep's table as plain text, best rows starred. */
+/**
+ * The sweep's table as plain text, best rows starred (a best within one standard deviation of the
+ * next is a tie and is not starred); money in the reports' {@link Formats}.
+ */
 public final class SweepTable {
   private SweepTable() {}
 
@@ -23,11 +27,11 @@ public final class SweepTable {
       text.append(
           String.format(
               Locale.ROOT,
-              "%-8s %-13s %18.2f ± %8.2f %8.1f %8.1f %7.4f%s%n",
-              Sweep.plain(row.ratio()),
+              "%-8s %-13s %18s ± %10s %8.1f %8.1f %7.4f%s%n",
+              Formats.ratio(row.ratio()),
               row.thresholdKind(),
-              row.meanExpectedValue(),
-              row.sdExpectedValue(),
+              Formats.money(row.meanExpectedValue(), unit),
+              Formats.money(row.sdExpectedValue(), unit),
               row.meanFalseNegatives(),
               row.meanFalsePositives(),
               row.meanAuc(),

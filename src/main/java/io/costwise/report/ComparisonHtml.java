@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /** The page of a {@link ComparisonReport}: one column per model, one row per metric. */
@@ -20,38 +21,36 @@ final class ComparisonHtml {
       List<ComparedModel> models,
       Map<String, RenderedChart> scoreCharts,
       RenderedChart roc,
-      RenderedChart value) {
+      RenderedChart value,
+      RenderedChart valueLogOdds,
+      RenderedChart precisionRecall,
+      Optional<RenderedChart> costRatio) {
     OutcomeValues values = models.get(0).test().evaluation().values();
     String unit = values.unit();
     Html page = new Html(title);
     page.heading(1, title);
-    ComparedModel best = models.get(0);
-    ComparedModel worst = models.get(0);
+    List<String> warnings = new ArrayList<>();
     for (ComparedModel model : models) {
-      double perCase = model.test().evaluation().expectedValuePerCase();
-      if (perCase > best.test().evaluation().expectedValuePerCase()) {
-        best = model;
-      }
-      if (perCase < worst.test().evaluation().expectedValuePerCase()) {
-        worst = model;
-      }
+      ReportWarnings.trivialPolicy(
+              model.name() + " model's " + model.test().name(), model.test().evaluation())
+          .ifPresent(warnings::add);
     }
-    Evaluation top = best.test().evaluation();
-    String ranking = "";
-    if (best != worst) {
-      Evaluation bottom = worst.test().evaluation();
-      ranking =
-          "Best expected value: "
-              + best.name()
-              + ", "
-              + Formats.money(
-                  top.expectedValuePerCase(2).subtract(bottom.expectedValuePerCase(2)), unit)
-              + " per case better than "
-              + worst.name()
-              + ". ";
+    ReportWarnings.fewCases(models.get(0).test().name(), models.get(0).test().evaluation())
+        .ifPresent(warnings::add);
+    page.warnings(warnings);
+    page.paragraph(ComparisonHeadline.text(models), "lede");
+    if (models.stream().anyMatch(model -> !model.otherRules().isEmpty())) {
+      page.heading(2, "Expected value by decision rule");
+      page.paragraph(
+          "The same test scores decided by each rule; a tuned threshold is chosen on scores the"
+              + " model was not judged on, never on these. The rest of the page shows each model"
+              + " at "
+              + models.get(0).ruleName()
+              + ".",
+          "note");
+      ComparisonHeadline.rulesTable(page, models);
+      page.heading(2, "Every figure at " + models.get(0).ruleName());
     }
-    page.paragraph(
-        ranking + SplitTables.valueSentence(top, "the " + best.name() + " model", null), "lede");
 
     List<String> header = new ArrayList<>();
     header.add("Metric");
@@ -119,11 +118,29 @@ final class ComparisonHtml {
             + " scikit-learn's classification report.",
         "note");
 
+    InteractivePanel.addTo(
+        page, models.stream().map(model -> model.test().renamed(model.name())).toList(), "Model");
     page.heading(2, "Outcome values");
     SplitTables.outcomeValues(page, values);
     page.heading(2, "Charts");
     roc.addTo(page);
+    precisionRecall.addTo(page);
     value.addTo(page);
+    page.paragraph(
+        "The same curves with the thresholds on a log-odds scale, which gives each factor of ten"
+            + " near 0 or 1 the same width: a costly miss puts the best threshold close to 0.",
+        "note");
+    valueLogOdds.addTo(page);
+    costRatio.ifPresent(
+        chart -> {
+          page.paragraph(
+              "If a miss cost more or less than the outcome values say: the best model's scores"
+                  + " decided at each cost ratio's cost-optimal threshold, at its fixed threshold,"
+                  + " and at the best threshold in hindsight (a ceiling, chosen on these very"
+                  + " cases).",
+              "note");
+          chart.addTo(page);
+        });
     for (ComparedModel model : models) {
       page.heading(3, model.name() + ": " + model.description());
       ConfusionMatrix m = model.test().evaluation().matrix();

@@ -3,14 +3,19 @@ package io.costwise.report;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import io.costwise.error.InvalidInputException;
 import io.costwise.evaluation.ClassMetrics;
 import io.costwise.evaluation.ClassificationReport;
 import io.costwise.evaluation.CloseCalls;
 import io.costwise.evaluation.ConfusionMatrix;
+import io.costwise.evaluation.CostRatioCurve;
+import io.costwise.evaluation.CostRatioPoint;
 import io.costwise.evaluation.CostSummary;
 import io.costwise.evaluation.Evaluation;
 import io.costwise.evaluation.ExpectedValuePoint;
 import io.costwise.evaluation.OutcomeValues;
+import io.costwise.evaluation.PrecisionRecallCurve;
+import io.costwise.evaluation.PrecisionRecallPoint;
 import io.costwise.evaluation.Reliability;
 import io.costwise.evaluation.RocPoint;
 import java.io.IOException;
@@ -19,6 +24,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The JSON shape of an evaluation: snake_case keys in a fixed order, as maps and lists that any
@@ -83,10 +89,47 @@ public final class EvaluationJson {
   /** One split's figures (see the class comment for nulls and thinning). */
   public static Map<String, Object> ofSplit(ScoredSplit split) {
     Map<String, Object> json = ofEvaluation(split.evaluation());
+    json.put("precision_recall", precisionRecall(split.precisionRecall()));
+    split.costRatios().ifPresent(curve -> json.put("cost_ratio_curve", costRatios(curve)));
     json.put("reliability", reliability(split.reliability()));
     split
         .reliabilityBeforeCalibration()
         .ifPresent(before -> json.put("reliability_before_calibration", reliability(before)));
+    return json;
+  }
+
+  private static Map<String, Object> precisionRecall(PrecisionRecallCurve curve) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("average_precision", number(curve.averagePrecision()));
+    json.put("prevalence", number(curve.prevalence()));
+    List<Map<String, Object>> points = new ArrayList<>();
+    for (PrecisionRecallPoint p : thin(curve.points(), MAX_CURVE_POINTS)) {
+      Map<String, Object> point = new LinkedHashMap<>();
+      point.put("threshold", number(p.threshold()));
+      point.put("precision", number(p.precision()));
+      point.put("recall", number(p.recall()));
+      points.add(point);
+    }
+    json.put("points", points);
+    return json;
+  }
+
+  private static Map<String, Object> costRatios(CostRatioCurve curve) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("own_ratio", number(curve.ownRatio()));
+    json.put("fixed_threshold", number(curve.fixedThreshold()));
+    List<Map<String, Object>> points = new ArrayList<>();
+    for (CostRatioPoint p : curve.points()) {
+      Map<String, Object> point = new LinkedHashMap<>();
+      point.put("ratio", number(p.ratio()));
+      point.put("cost_optimal_threshold", number(p.costOptimalThreshold()));
+      point.put("per_case_at_cost_optimal", number(p.atCostOptimal()));
+      point.put("per_case_at_fixed", number(p.atFixed()));
+      point.put("per_case_best", number(p.best()));
+      point.put("best_threshold", number(p.bestThreshold()));
+      points.add(point);
+    }
+    json.put("points", points);
     return json;
   }
 
@@ -169,6 +212,13 @@ public final class EvaluationJson {
       curveJson.add(point);
     }
     json.put("expected_value_curve", curveJson);
+    ExpectedValuePoint peak = e.expectedValueCurve().peak();
+    Map<String, Object> peakJson = new LinkedHashMap<>();
+    peakJson.put("threshold", number(peak.threshold()));
+    peakJson.put("per_case", number(peak.expectedValuePerCase()));
+    peakJson.putAll(cells(peak.tn(), peak.fp(), peak.fn(), peak.tp()));
+    json.put("expected_value_peak", peakJson);
+    json.put("cost_optimal_threshold", costOptimal(e).map(EvaluationJson::number).orElse(null));
     json.put(
         "curve_points_thinned",
         roc.size() < e.roc().points().size()
@@ -231,6 +281,18 @@ public final class EvaluationJson {
     json.put("fn", fn);
     json.put("tp", tp);
     return json;
+  }
+
+  /**
+   * Elkan's threshold of the evaluation's fixed values; empty when they are degenerate (one
+   * decision is always best, so there is no threshold to mark).
+   */
+  static Optional<Double> costOptimal(Evaluation e) {
+    try {
+      return Optional.of(e.values().costOptimalThreshold());
+    } catch (InvalidInputException degenerate) {
+      return Optional.empty();
+    }
   }
 
   /** The value, or null where JSON has no number for it. */

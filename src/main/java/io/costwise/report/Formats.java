@@ -8,10 +8,17 @@ import java.text.DecimalFormatSymbols;
 import java.util.Locale;
 
 /**
- * How numbers read in reports and chart labels. Locale-free (a report reads the same on any
- * machine), with ASCII minus signs so figures paste into spreadsheets.
+ * How numbers read in reports, chart labels, model facts and the commands' text tables: one set of
+ * formats so that a figure reads the same wherever it appears. Locale-free (a report reads the same
+ * on any machine), with ASCII minus signs so figures paste into spreadsheets.
+ *
+ * <ul>
+ *   <li>money: to the cent with thousands separators and the unit, "-$1,287.67";
+ *   <li>thresholds and ratios: 4 significant digits, no trailing zeros, "0.005907", "5", "168.3";
+ *   <li>metrics: a fixed number of decimals, "0.9580".
+ * </ul>
  */
-final class Formats {
+public final class Formats {
   /** Shown for a figure that has no value, such as the AUC of a split with one class only. */
   static final String NOT_DEFINED = "not defined";
 
@@ -22,7 +29,7 @@ final class Formats {
    * "0.005907". Thresholds far below 0.5 are the point of cost-sensitive decisions, so a fixed
    * number of decimals would print them as 0.01 or 0.00.
    */
-  static String threshold(double value) {
+  public static String threshold(double value) {
     if (!Double.isFinite(value)) {
       return Double.isNaN(value) ? NOT_DEFINED : (value > 0 ? "+inf" : "-inf");
     }
@@ -35,8 +42,31 @@ final class Formats {
         .toPlainString();
   }
 
+  /**
+   * A ratio such as a training cost ratio or fn_cost: as {@link #threshold}, 4 significant digits
+   * and no trailing zeros, so 5.0 reads "5" and 168.304 reads "168.3".
+   */
+  public static String ratio(double value) {
+    return threshold(value);
+  }
+
+  /**
+   * Four outcome values in the order of the confusion matrix, as money: "TN $0.00, FP -$1,287.67,
+   * FN -$252,000.00, TP -$35,280.00".
+   */
+  public static String outcomeValues(double tn, double fp, double fn, double tp, String unit) {
+    return "TN "
+        + money(tn, unit)
+        + ", FP "
+        + money(fp, unit)
+        + ", FN "
+        + money(fn, unit)
+        + ", TP "
+        + money(tp, unit);
+  }
+
   /** A metric in [0, 1] or a loss, with {@code digits} decimals; NaN reads "not defined". */
-  static String decimal(double value, int digits) {
+  public static String decimal(double value, int digits) {
     if (!Double.isFinite(value)) {
       return Double.isNaN(value) ? NOT_DEFINED : (value > 0 ? "inf" : "-inf");
     }
@@ -44,19 +74,19 @@ final class Formats {
   }
 
   /** A count with thousands separators: 12,345. */
-  static String count(long value) {
+  public static String count(long value) {
     return grouped(0).format(value);
   }
 
   /** A mean count, one decimal: 1.2. */
-  static String meanCount(double value) {
+  public static String meanCount(double value) {
     return grouped(1).format(value);
   }
 
   /**
    * An amount of money, to the cent, half away from zero; see {@link #money(BigDecimal, String)}.
    */
-  static String money(double value, String unit) {
+  public static String money(double value, String unit) {
     return money(BigDecimal.valueOf(value), unit);
   }
 
@@ -64,7 +94,7 @@ final class Formats {
    * An amount rounded to the cent (half away from zero, as {@code OutcomeValues.perCase(m, 2)}
    * rounds) with thousands separators: "-$19,658.34" for USD, "-19,658.34 EUR" for other units.
    */
-  static String money(BigDecimal value, String unit) {
+  public static String money(BigDecimal value, String unit) {
     BigDecimal cents = value.setScale(2, RoundingMode.HALF_UP);
     String digits = grouped(2).format(cents.abs());
     String sign = cents.signum() < 0 ? "-" : "";
@@ -75,7 +105,7 @@ final class Formats {
   }
 
   /** Money with no decimals, for chart labels where cents are noise: "-$19,658". */
-  static String roundMoney(double value, String unit) {
+  public static String roundMoney(double value, String unit) {
     long rounded = Math.round(value);
     String digits = grouped(0).format(Math.abs(rounded));
     String sign = rounded < 0 ? "-" : "";

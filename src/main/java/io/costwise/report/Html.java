@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * A small builder for one self-contained HTML page: inline CSS, images as base64 {@code data:}
- * URIs, no scripts and nothing fetched, so the file opens offline and from any storage.
+ * URIs, the interactive panel's script and data inline, and nothing fetched, so the file opens
+ * offline and from any storage.
  *
  * <p>Every method that takes text escapes it; the only way to add markup is through the methods
  * here. That matters because titles, split and model names, and facts come from users.
@@ -23,6 +24,9 @@ final class Html {
           + "p.lede{font-size:1.08em;background:#f4f8fb;border-left:4px solid #0072B2;"
           + "padding:.5em .8em}p.note{color:#555;font-size:.92em}"
           + "p.warning{background:#fff4e0;border-left:4px solid #E69F00;padding:.5em .8em}"
+          + "div.warnings{background:#fff4e0;border:2px solid #E69F00;border-radius:6px;"
+          + "padding:.4em 1em;margin:1em 0}div.warnings h2{margin:.3em 0;border:none;"
+          + "font-size:1.15em;color:#8a4b00}div.warnings li{margin:.3em 0}"
           + "img{max-width:100%;height:auto;display:block;margin:.6em 0 1.4em}";
 
   /** Amounts, counts ("TN 85"), ratios and "not defined": right-aligned in tables. */
@@ -70,6 +74,28 @@ final class Html {
   Html paragraph(String text, String style) {
     out.append(style == null ? "<p>" : "<p class=\"" + style + "\">");
     out.append(escape(text)).append("</p>\n");
+    return this;
+  }
+
+  /**
+   * The warnings box: a visible bordered box with a heading and one item per warning; nothing when
+   * there are none.
+   */
+  Html warnings(List<String> warnings) {
+    if (warnings.isEmpty()) {
+      return this;
+    }
+    out.append("<div class=\"warnings\" role=\"alert\">\n<h2>")
+        .append(warnings.size() == 1 ? "Warning" : warnings.size() + " warnings")
+        .append("</h2>\n<ul>\n");
+    for (String warning : warnings) {
+      String sentence =
+          warning.isEmpty()
+              ? warning
+              : Character.toUpperCase(warning.charAt(0)) + warning.substring(1);
+      out.append("<li>").append(escape(sentence)).append("</li>\n");
+    }
+    out.append("</ul>\n</div>\n");
     return this;
   }
 
@@ -130,6 +156,27 @@ final class Html {
         .append("\" src=\"data:image/png;base64,")
         .append(Base64.getEncoder().encodeToString(png))
         .append("\">\n");
+    return this;
+  }
+
+  /**
+   * An element the script fills, the script's data as JSON, its style and the script itself, all
+   * inline. The page reads the same without scripts: the panel only adds to the static tables.
+   *
+   * @param id the element's id, also the prefix of the data element's id
+   * @throws IllegalArgumentException if the data, style or script could close its element early
+   */
+  Html script(String id, String json, String css, String js) {
+    for (String part : List.of(json, css, js)) {
+      String lower = part.toLowerCase(java.util.Locale.ROOT);
+      if (lower.contains("</script") || lower.contains("</style") || lower.contains("<!--")) {
+        throw new IllegalArgumentException("inline content must not close its element");
+      }
+    }
+    out.append("<style>").append(css).append("</style>\n");
+    out.append("<div id=\"").append(escape(id)).append("\"></div>\n");
+    out.append("<script type=\"application/json\" id=\"").append(escape(id)).append("-data\">");
+    out.append(json).append("</script>\n<script>").append(js).append("</script>\n");
     return this;
   }
 

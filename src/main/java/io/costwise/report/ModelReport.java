@@ -1,5 +1,6 @@
 package io.costwise.report;
 
+import io.costwise.evaluation.CostRatioCurve;
 import io.costwise.evaluation.Reliability;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +24,13 @@ import java.util.Optional;
  *       calls, classification report, metrics, expected value in a sentence, and the charts,
  *       inlined, so the page is self-contained;
  *   <li>{@code roc.png}: every split's ROC curve;
- *   <li>{@code expected-value.png}: expected value per case against the threshold, per split;
+ *   <li>{@code expected-value.png}: expected value per case against the threshold, per split, with
+ *       each curve's peak and the cost-optimal threshold marked;
+ *   <li>{@code expected-value-log-odds.png}: the same on a log-odds threshold axis, which spreads
+ *       out the region near 0 or 1 where a cost-sensitive optimum lies;
+ *   <li>{@code precision-recall.png}: every split's precision-recall curve;
+ *   <li>{@code cost-ratio.png}: the last split's scores re-decided as if a miss cost more or less
+ *       (not with per-row costs, which have no one ratio to vary);
  *   <li>{@code reliability.png}: the reliability diagram of the last split, before and after
  *       calibration when the model calibrates;
  *   <li>{@code scores-<split>.png}: per split, the score histogram of each actual class, with the
@@ -66,7 +73,29 @@ public final class ModelReport {
             ExpectedValueChart.create(
                 context.title() + ": expected value per case by threshold", splits, unit));
 
+    RenderedChart valueLogOdds =
+        RenderedChart.of(
+            "expected-value-log-odds.png",
+            ExpectedValueChart.createLogOdds(
+                context.title() + ": expected value by threshold (log odds)", splits, unit));
+    RenderedChart precisionRecall =
+        RenderedChart.of(
+            "precision-recall.png",
+            PrecisionRecallChart.create(context.title() + ": precision against recall", splits));
     ScoredSplit last = splits.get(splits.size() - 1);
+    Optional<RenderedChart> costRatio = Optional.empty();
+    Optional<CostRatioCurve> ratios = last.costRatios();
+    if (ratios.isPresent()) {
+      costRatio =
+          Optional.of(
+              RenderedChart.of(
+                  "cost-ratio.png",
+                  CostRatioChart.create(
+                      context.title() + " — " + last.name() + ": if a miss cost more or less",
+                      "the " + last.name() + " split",
+                      ratios.get(),
+                      unit)));
+    }
     Optional<Reliability> before = last.reliabilityBeforeCalibration();
     RenderedChart reliability =
         RenderedChart.of(
@@ -82,12 +111,27 @@ public final class ModelReport {
     EvaluationJson.write(json, EvaluationJson.of(context, splits));
     written.add(json);
     Path html = dir.resolve(HTML);
-    String page = ModelReportHtml.render(context, splits, perSplit, roc, value, reliability);
+    String page =
+        ModelReportHtml.render(
+            context,
+            splits,
+            perSplit,
+            roc,
+            value,
+            reliability,
+            valueLogOdds,
+            precisionRecall,
+            costRatio);
     Files.writeString(html, page, StandardCharsets.UTF_8);
     written.add(html);
     written.add(roc.writeInto(dir));
     written.add(value.writeInto(dir));
     written.add(reliability.writeInto(dir));
+    written.add(valueLogOdds.writeInto(dir));
+    written.add(precisionRecall.writeInto(dir));
+    if (costRatio.isPresent()) {
+      written.add(costRatio.get().writeInto(dir));
+    }
     for (RenderedChart chart : perSplit.values()) {
       written.add(chart.writeInto(dir));
     }

@@ -5,6 +5,7 @@ import io.costwise.evaluation.OutcomeValues;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The page of a {@link ModelReport}: what is shown, in what order. */
 final class ModelReportHtml {
@@ -16,13 +17,14 @@ final class ModelReportHtml {
       Map<String, RenderedChart> scoreCharts,
       RenderedChart roc,
       RenderedChart value,
-      RenderedChart reliability) {
+      RenderedChart reliability,
+      RenderedChart valueLogOdds,
+      RenderedChart precisionRecall,
+      Optional<RenderedChart> costRatio) {
     OutcomeValues values = Splits.commonValues(splits);
-    Html page = new Html(context.title());
-    page.heading(1, context.title());
-    for (String warning : ReportWarnings.all(context, splits)) {
-      page.paragraph("Warning: " + warning, "warning");
-    }
+    Html page = new Html(context.heading());
+    page.heading(1, context.heading());
+    page.warnings(ReportWarnings.all(context, splits));
     ScoredSplit last = splits.get(splits.size() - 1);
     page.paragraph(SplitTables.valueSentence(last.evaluation(), "this model", last.name()), "lede");
 
@@ -51,6 +53,7 @@ final class ModelReportHtml {
             "AUC",
             "Expected value per case (" + values.unit() + ")"),
         summary);
+    InteractivePanel.addTo(page, splits, "Split");
 
     if (!context.facts().isEmpty()) {
       page.heading(2, "Model");
@@ -67,7 +70,23 @@ final class ModelReportHtml {
 
     page.heading(2, "Charts");
     roc.addTo(page);
+    precisionRecall.addTo(page);
     value.addTo(page);
+    page.paragraph(
+        "The same curves with the thresholds on a log-odds scale, which gives each factor of ten"
+            + " near 0 or 1 the same width: a costly miss puts the best threshold close to 0.",
+        "note");
+    valueLogOdds.addTo(page);
+    costRatio.ifPresent(
+        chart -> {
+          page.paragraph(
+              "If a miss cost more or less than the outcome values say: the same scores decided at"
+                  + " each cost ratio's cost-optimal threshold, at this model's fixed threshold,"
+                  + " and at the best threshold in hindsight (a ceiling, chosen on these very"
+                  + " cases).",
+              "note");
+          chart.addTo(page);
+        });
     page.paragraph(
         "Reliability: among cases given a probability near p, the share that were positive. A"
             + " calibrated model lies on the diagonal, which the cost-optimal and minimum-risk"

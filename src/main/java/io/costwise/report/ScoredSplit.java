@@ -1,6 +1,9 @@
 package io.costwise.report;
 
+import io.costwise.cost.CaseCosts;
+import io.costwise.evaluation.CostRatioCurve;
 import io.costwise.evaluation.Evaluation;
+import io.costwise.evaluation.PrecisionRecallCurve;
 import io.costwise.evaluation.Reliability;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,17 +21,26 @@ import java.util.Optional;
  * @param evaluation every figure of these scores at the split's threshold
  * @param uncalibratedScores the network's scores before calibration when {@code scores} are
  *     calibrated, for the reliability diagram's "before"; null otherwise
+ * @param costs each case's costs when they differ per case, so the interactive panel can total them
+ *     at any threshold; null when the evaluation's fixed outcome values apply to every case
  */
 public record ScoredSplit(
     String name,
     double[] scores,
     int[] labels,
     Evaluation evaluation,
-    double[] uncalibratedScores) {
+    double[] uncalibratedScores,
+    CaseCosts costs) {
 
   /** A split whose scores are the model's probabilities as they are (no calibration). */
   public ScoredSplit(String name, double[] scores, int[] labels, Evaluation evaluation) {
-    this(name, scores, labels, evaluation, null);
+    this(name, scores, labels, evaluation, null, null);
+  }
+
+  /** A split with the fixed outcome values of its evaluation. */
+  public ScoredSplit(
+      String name, double[] scores, int[] labels, Evaluation evaluation, double[] uncalibrated) {
+    this(name, scores, labels, evaluation, uncalibrated, null);
   }
 
   /**
@@ -48,6 +60,9 @@ public record ScoredSplit(
       if (uncalibratedScores.length != scores.length) {
         throw new IllegalArgumentException("one uncalibrated score per score");
       }
+    }
+    if (costs != null && costs.rows() != scores.length) {
+      throw new IllegalArgumentException("one cost row per score");
     }
     if (scores.length != labels.length || scores.length != evaluation.matrix().total()) {
       throw new IllegalArgumentException(
@@ -73,8 +88,30 @@ public record ScoredSplit(
     return Optional.ofNullable(uncalibratedScores).map(raw -> Reliability.of(raw, labels));
   }
 
+  /** Precision against recall of the positive class, at every distinct score. */
+  public PrecisionRecallCurve precisionRecall() {
+    return PrecisionRecallCurve.of(scores, labels);
+  }
+
+  /**
+   * These scores re-decided at a range of cost ratios (see {@link CostRatioCurve}), against the
+   * split's own threshold; empty when the costs differ per case (there is no one ratio to vary) or
+   * the table has no ratio (an error that costs nothing).
+   */
+  public Optional<CostRatioCurve> costRatios() {
+    if (evaluation.perCaseCosts()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(
+          CostRatioCurve.of(scores, labels, evaluation.values(), evaluation.threshold()));
+    } catch (IllegalArgumentException noRatio) {
+      return Optional.empty();
+    }
+  }
+
   /** The same split under another name, e.g. a model's name in a comparison. */
   ScoredSplit renamed(String newName) {
-    return new ScoredSplit(newName, scores, labels, evaluation, uncalibratedScores);
+    return new ScoredSplit(newName, scores, labels, evaluation, uncalibratedScores, costs);
   }
 }

@@ -15,6 +15,7 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.TextTitle;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
@@ -24,7 +25,9 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
  * The {@code sweep} command's chart: mean expected value per case against the false-negative :
  * false-positive cost ratio used in training, on a log scale, with ±1 standard deviation error
  * bars, one series per threshold kind, and the best point ringed, with a legend entry that gives
- * its ratio, threshold kind, value and mean error counts.
+ * its ratio, threshold kind, value and mean error counts. A best that the caller did not mark —
+ * because it lies within one standard deviation of the next, a tie — gets no ring, and the chart
+ * says so.
  *
  * <p>Points of different series at the same ratio are drawn slightly apart (±2 % of the ratio, a
  * small fraction of a log decade) so their error bars do not hide each other; the legend entry of
@@ -102,16 +105,27 @@ public final class SweepChart {
       renderer.setSeriesStroke(i, Charts.LINE);
       renderer.setSeriesShape(i, new Ellipse2D.Double(-4.5, -4.5, 9, 9));
     }
+    boolean ringed = false;
     for (SweepPoint p : points) {
       if (p.best()) {
         markBest(plot, p, dodged(p, kinds), unit);
+        ringed = true;
         break; // one ring: if the caller marked several, the first is the one labelled
       }
+    }
+    if (!ringed && points.size() > 1) {
+      TextTitle tie =
+          new TextTitle(
+              "No ring: no ratio's mean beats the next by more than one standard deviation (a"
+                  + " tie)",
+              Charts.SUBTITLE_FONT);
+      tie.setPaint(Charts.GREY);
+      chart.addSubtitle(tie);
     }
     return chart;
   }
 
-  private static String seriesName(String kind) {
+  static String seriesName(String kind) {
     return kind.matches("[0-9.]+") ? "threshold " + kind : kind + " threshold";
   }
 
@@ -126,7 +140,7 @@ public final class SweepChart {
   /** Rings the best point; the legend entry of the ring says what it is. */
   private static void markBest(XYPlot plot, SweepPoint p, double x, String unit) {
     String label =
-        "best: ratio "
+        "best by more than 1 sd: ratio "
             + Formats.threshold(p.ratio())
             + ", "
             + seriesName(p.thresholdKind())

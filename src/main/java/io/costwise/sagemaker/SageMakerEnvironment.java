@@ -38,7 +38,13 @@ public final class SageMakerEnvironment {
   public static final String MAX_CONCURRENT_TRANSFORMS_VARIABLE =
       "SAGEMAKER_MAX_CONCURRENT_TRANSFORMS";
 
-  /** Which prediction fields responses carry by default (a costwise extension). */
+  /**
+   * Which prediction fields responses carry by default, comma-separated, as SageMaker's XGBoost and
+   * Autopilot containers read it ({@code predicted_label,probability}).
+   */
+  public static final String INFERENCE_OUTPUT_VARIABLE = "SAGEMAKER_INFERENCE_OUTPUT";
+
+  /** costwise's own, older name for {@value #INFERENCE_OUTPUT_VARIABLE}. */
   public static final String OUTPUT_FIELDS_VARIABLE = "COSTWISE_OUTPUT_FIELDS";
 
   /** Request-handling threads (a costwise extension; default: 2 × CPUs, at least 4). */

@@ -9,13 +9,15 @@ import java.util.Map;
 
 /**
  * Decodes a {@code text/csv} request body: one row of features per line, no label column, straight
- * from the bytes (no {@code String} per field), because a 1,000-row request holds 30,000 numbers.
+ * from the bytes (no {@code String} per field), because a 1,000-row request holds 30,000 numbers. A
+ * body is decoded a chunk of whole lines at a time ({@link #reading()}), keeping its line number
+ * and its header from chunk to chunk.
  *
- * <p>Tolerated: CRLF, blank lines, spaces around fields, quoted numbers, and a first line that is a
- * {@link CsvHeader}: the model's feature names, and optionally cost columns, whose values are the
- * row's own costs (an empty cost field: the model's fixed cost). Refused with 400, naming the line
- * and column: a field that is empty (a feature) or not a number, NaN or infinite, a row with the
- * wrong number of values, and a row whose costs are not reasonable.
+ * <p>Tolerated: a UTF-8 byte order mark, CRLF, blank lines, spaces around fields, quoted numbers,
+ * and a first line that is a {@link CsvHeader}: the model's feature names, and optionally cost
+ * columns, whose values are the row's own costs (an empty cost field: the model's fixed cost).
+ * Refused with 400, naming the line and column: a field that is empty (a feature) or not a number,
+ * NaN or infinite, a row with the wrong number of values, and a row whose costs are not reasonable.
  *
  * <p>Without a header a row is exactly the features. Rows laid out like the training file without
  * its label (cost columns at their training positions) are not accepted: the positions of cost
@@ -42,56 +44,77 @@ final class CsvRequestDecoder {
     this.featureIndex = Map.copyOf(index);
   }
 
-  Rows decode(byte[] body, int length) {
-    // A row has at least one character and one separator per feature, so a body of blank lines
-    // cannot size the buffer by its line count (which times the features overflows an int).
-    int capacity = (int) Math.min(lines(body, length) + 1L, length / (2L * features) + 1);
-    double[] values = new double[features * capacity];
-    // Set by a header with cost columns; otherwise every row is the features in order.
-    CsvHeader layout = null;
-    double[] rowCosts = null;
-    int rows = 0;
-    int lineNumber = 0;
-    boolean firstLine = true;
-    int pos = 0;
-    while (pos < length) {
-      int end = pos;
-      while (end < length && body[end] != '\n') {
-        end++;
+  /** A new decoding of one request's body. */
+  LineDecoding reading() {
+    return new Reading();
+  }
+
+  /** One body's place: its line number and what its first line said. */
+  private final class Reading implements LineDecoding {
+    private long line;
+    private boolean firstLine = true;
+
+    /** Set by a header with cost columns; otherwise every row is the features in order. */
+    private CsvHeader layout;
+
+    private long rows;
+    private boolean started;
+
+    @Override
+    public int decode(byte[] body, int from, int length, RowBuffer into) {
+      int pos = from;
+      if (!started) {
+        started = true;
+        // Excel's "CSV UTF-8" and pandas' utf-8-sig start with a byte order mark; unskipped, it
+        // made the first number "not a finite number" in a message that shows the number and
+        // hides the mark.
+        if (startsWithByteOrderMark(body, pos, length)) {
+          pos += 3;
+        }
       }
-      lineNumber++;
-      int lineEnd = end > pos && body[end - 1] == '\r' ? end - 1 : end;
-      if (!isBlank(body, pos, lineEnd)) {
-        if (firstLine) {
-          firstLine = false;
-          CsvHeader header = looksNumeric(body, pos, lineEnd) ? null : header(body, pos, lineEnd);
-          if (header != null) {
-            if (header.hasCosts()) {
-              layout = header;
-              rowCosts = new double[ModelCosts.PER_ROW * capacity];
-              Arrays.fill(rowCosts, Double.NaN);
+      while (pos < length && !into.full()) {
+        int end = pos;
+        while (end < length && body[end] != '\n') {
+          end++;
+        }
+        line++;
+        int lineEnd = end > pos && body[end - 1] == '\r' ? end - 1 : end;
+        if (!isBlank(body, pos, lineEnd)) {
+          if (firstLine) {
+            firstLine = false;
+            CsvHeader header = looksNumeric(body, pos, lineEnd) ? null : header(body, pos, lineEnd);
+            if (header != null) {
+              if (header.hasCosts()) {
+                layout = header;
+              }
+              pos = end + 1;
+              continue;
             }
-            pos = end + 1;
-            continue;
           }
+          int row = into.count();
+          int offset = into.startRow();
+          if (layout != null) {
+            parseRowWithCosts(body, pos, lineEnd, line, layout, into, row);
+          } else {
+            parseRow(body, pos, lineEnd, line, into.values(), offset);
+          }
+          rows++;
         }
-        if (rowCosts != null) {
-          parseRowWithCosts(body, pos, lineEnd, lineNumber, layout, values, rowCosts, rows);
-        } else {
-          parseRow(body, pos, lineEnd, lineNumber, values, rows * features);
-        }
-        rows++;
+        pos = end + 1;
       }
-      pos = end + 1;
+      return Math.min(pos, length);
     }
-    if (rows == 0) {
-      throw ServingException.badRequest(
-          "The request has no rows; send one row of "
-              + features
-              + " comma-separated features per"
-              + " line (no label column).");
+
+    @Override
+    public void finish() {
+      if (rows == 0) {
+        throw ServingException.badRequest(
+            "The request has no rows; send one row of "
+                + features
+                + " comma-separated features per"
+                + " line (no label column).");
+      }
     }
-    return new Rows(values, rows, rowCosts);
   }
 
   /**
@@ -114,7 +137,7 @@ final class CsvRequestDecoder {
   /** A header line's bytes and what they parse to; immutable, so threads may share it. */
   private record KnownHeader(byte[] bytes, CsvHeader header) {}
 
-  private void parseRow(byte[] body, int from, int to, int line, double[] values, int offset) {
+  private void parseRow(byte[] body, int from, int to, long line, double[] values, int offset) {
     int column = 0;
     int start = from;
     while (true) {
@@ -151,16 +174,12 @@ final class CsvRequestDecoder {
    * leaves that cost to the model's fixed one.
    */
   private void parseRowWithCosts(
-      byte[] body,
-      int from,
-      int to,
-      int line,
-      CsvHeader layout,
-      double[] values,
-      double[] rowCosts,
-      int row) {
+      byte[] body, int from, int to, long line, CsvHeader layout, RowBuffer into, int row) {
+    double[] values = into.values();
     int valueOffset = row * features;
-    int costOffset = row * ModelCosts.PER_ROW;
+    // Every row under a cost header has costs, NaN where its field is empty.
+    int costOffset = into.costOffset(row);
+    double[] rowCosts = into.costs();
     int column = 0;
     int start = from;
     while (true) {
@@ -206,7 +225,7 @@ final class CsvRequestDecoder {
    *     cost, whose empty field means "not given" and is NaN
    */
   private static double parseField(
-      byte[] body, int from, int to, int line, int column, String costName) {
+      byte[] body, int from, int to, long line, int column, String costName) {
     int start = from;
     int end = to;
     while (start < end && (body[start] == ' ' || body[start] == '\t')) {
@@ -266,14 +285,11 @@ final class CsvRequestDecoder {
     return true;
   }
 
-  private static int lines(byte[] body, int length) {
-    int count = 0;
-    for (int i = 0; i < length; i++) {
-      if (body[i] == '\n') {
-        count++;
-      }
-    }
-    return count;
+  private static boolean startsWithByteOrderMark(byte[] body, int from, int length) {
+    return length - from >= 3
+        && body[from] == (byte) 0xEF
+        && body[from + 1] == (byte) 0xBB
+        && body[from + 2] == (byte) 0xBF;
   }
 
   /** Only bytes that can appear in a row of numbers: the common case, checked without strings. */

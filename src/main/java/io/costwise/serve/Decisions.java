@@ -83,12 +83,17 @@ final class Decisions {
         : costs.cost(given, row * ModelCosts.PER_ROW, outcome);
   }
 
+  /** Whether some row was decided by its own costs (the echo then says so). */
+  boolean byRowCosts() {
+    return byRowCosts && given != null;
+  }
+
   /**
    * The echo in the response's custom attributes: the threshold of rows without costs of their own,
    * and whether rows with costs were decided by them.
    */
   String describe() {
-    return byRowCosts && given != null
+    return byRowCosts()
         ? "threshold=" + threshold + ", rows_with_costs=bayes_risk"
         : "threshold=" + threshold;
   }

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.costwise.sagemaker.ContentTypes;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpFields;
@@ -44,19 +44,9 @@ final class HttpEndpoints extends Handler.Abstract {
   private final Readiness readiness;
   private final ServingSettings settings;
 
-  /**
-   * Requests scored at once: handler threads grow with the connections (so that slow bodies cannot
-   * take them all), the scoring does not.
-   */
-  private final Semaphore scoring;
-
-  private final BodyReader bodies;
-
   HttpEndpoints(Readiness readiness, ServingSettings settings) {
     this.readiness = readiness;
     this.settings = settings;
-    this.scoring = new Semaphore(settings.threads());
-    this.bodies = new BodyReader(settings);
   }
 
   /** Every request whose head Jetty has parsed enters here, on a thread of its own. */
@@ -124,7 +114,7 @@ final class HttpEndpoints extends Handler.Abstract {
       }
       default ->
           throw ServingException.notFound(
-              404, "No endpoint " + path + "; use GET /ping or POST /invocations.");
+              404, "No endpoint " + Echo.clip(path) + "; use GET /ping or POST /invocations.");
     }
   }
 
@@ -134,39 +124,36 @@ final class HttpEndpoints extends Handler.Abstract {
             .service()
             .orElseThrow(() -> ServingException.unavailable("The model is not ready to serve."));
     HttpFields headers = request.getHeaders();
-    BodyReader.Body body = readBody(request, response);
+    long declared = request.getLength();
+    if (declared > settings.maxPayloadBytes()) {
+      // Answered before reading any of the body; the rest is never read.
+      closeAfter(response);
+      throw ServingException.payloadTooLarge(settings.payloadLimitMessage(declared));
+    }
+    // The service reads the body as it decodes (a batch body is never held whole) and bounds the
+    // requests scored at once; handler threads grow with the connections.
+    InputStream body = new PayloadLimitStream(requestBody(request), settings);
     InvocationResponse answer;
-    scoring.acquireUninterruptibly();
     try {
       answer =
           service.invoke(
               new InvocationRequest(
                   headers.get(HttpHeader.CONTENT_TYPE),
                   headers.get(HttpHeader.ACCEPT),
-                  body.bytes(),
-                  body.length(),
+                  body,
+                  declared,
                   headers.get(CUSTOM_ATTRIBUTES)));
-    } finally {
-      scoring.release();
-      bodies.release(body);
-    }
-    response.getHeaders().put(CUSTOM_ATTRIBUTES, answer.customAttributes());
-    send(request, response, done, 200, answer.contentType(), answer.body());
-  }
-
-  /**
-   * The body, refused (413) before any of it is read when its declared length is over the limit,
-   * and as soon as a chunked body passes it; a body that stops arriving for the body timeout is
-   * 408. The only place that reads request content (see {@link #requestBody}).
-   */
-  private BodyReader.Body readBody(Request request, Response response) throws IOException {
-    long declared = request.getLength();
-    try {
-      bodies.checkDeclared(declared);
-      return bodies.read(requestBody(request), declared);
+    } catch (UncheckedIOException e) {
+      throw bodyFailure(response, e.getCause());
     } catch (ServingException e) {
-      // The rest of the body is never read: the connection cannot be reused.
-      closeAfter(response);
+      if (e.status() == 413) {
+        // The rest of the body is not read; the connection cannot carry another request.
+        closeAfter(response);
+      } else {
+        // Refused at a bad row before the end: read the rest, as a client sending a body expects
+        // its answer after sending it (and the connection stays usable).
+        discardRest(response, body);
+      }
       throw e;
     } catch (RuntimeException e) {
       if (e instanceof HttpException malformed) {
@@ -176,19 +163,40 @@ final class HttpEndpoints extends Handler.Abstract {
             malformed.getCode(), "The request body is malformed: " + malformed.getReason() + ".");
       }
       throw e;
-    } catch (IOException e) {
-      if (e.getCause() instanceof TimeoutException) {
-        closeAfter(response);
-        throw ServingException.requestTimeout(
-            "The request body stopped arriving: no byte for "
-                + settings.bodyTimeout().toSeconds()
-                + " s (COSTWISE_BODY_TIMEOUT_SECONDS).");
+    }
+    response.getHeaders().put(CUSTOM_ATTRIBUTES, answer.customAttributes());
+    send(request, response, done, 200, answer.contentType(), answer.body());
+  }
+
+  /** A body read that failed: 408 when it stalled past the body timeout, else the failure. */
+  private IOException bodyFailure(Response response, IOException e) {
+    if (e.getCause() instanceof TimeoutException) {
+      closeAfter(response);
+      throw ServingException.requestTimeout(
+          "The request body stopped arriving: no byte for "
+              + settings.bodyTimeout().toSeconds()
+              + " s (COSTWISE_BODY_TIMEOUT_SECONDS).");
+    }
+    return e;
+  }
+
+  private void discardRest(Response response, InputStream body) throws IOException {
+    byte[] skip = new byte[8192];
+    try {
+      while (body.read(skip) >= 0) {
+        // Discarded.
       }
-      throw e;
+    } catch (ServingException tooLarge) {
+      closeAfter(response);
+    } catch (IOException e) {
+      throw bodyFailure(response, e);
     }
   }
 
-  /** The request body as a blocking stream (its reads fail when the body stalls). */
+  /**
+   * The request body as a blocking stream: the one place that reads request content. A read that
+   * gets no byte for the body timeout fails with a {@link TimeoutException} cause (answered 408).
+   */
   private static InputStream requestBody(Request request) {
     return Content.Source.asInputStream(request);
   }
@@ -206,9 +214,9 @@ final class HttpEndpoints extends Handler.Abstract {
     response.getHeaders().put(HttpHeader.ALLOW, String.join(", ", allowed));
     throw ServingException.notFound(
         405,
-        request.getMethod()
+        Echo.clip(request.getMethod())
             + " is not allowed on "
-            + request.getHttpURI().getDecodedPath()
+            + Echo.clip(request.getHttpURI().getDecodedPath())
             + "; use "
             + String.join(" or ", allowed)
             + ".");

@@ -3,6 +3,7 @@ package io.costwise.serve;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import org.eclipse.jetty.http.HttpCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
@@ -25,8 +26,12 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * HttpEndpoints}).
  */
 public final class InferenceServer implements AutoCloseable {
-  /** Request line plus headers; more is 431 (414 when the request line alone is too long). */
-  static final int MAX_HEAD_BYTES = 16 * 1024;
+  /**
+   * Request line plus headers; more is 431 (414 when the request line alone is too long). SageMaker
+   * sends a handful of short headers (custom attributes up to 1,024 characters); 64 KiB lets a
+   * client's oversized Accept or Content-Type still get its own 406 or 415.
+   */
+  static final int MAX_HEAD_BYTES = 64 * 1024;
 
   private static final String LOGGED = "costwise.logged";
 
@@ -68,6 +73,10 @@ public final class InferenceServer implements AutoCloseable {
     http.setRequestHeaderSize(MAX_HEAD_BYTES);
     http.setSendServerVersion(false);
     http.setSendDateHeader(false);
+    // An absolute-form request line names its own authority, which RFC 9112 says wins over Host;
+    // Jetty's default refuses a mismatch (400), which a proxy-style client would not expect.
+    http.setHttpCompliance(
+        HttpCompliance.RFC9110.with("costwise", HttpCompliance.Violation.MISMATCHED_AUTHORITY));
     ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
     connector.setHost(settings.host());
     connector.setPort(settings.port());

@@ -25,10 +25,13 @@ final class JsonErrorHandler extends ErrorHandler {
   protected void generateResponse(
       Request request,
       Response response,
-      int code,
+      int jettyCode,
       String message,
       Throwable cause,
       Callback done) {
+    // 505 for HTTP/0.9 or an unknown version: the client's mistake, and no 5xx is the client's.
+    int code = jettyCode == 505 ? 400 : jettyCode;
+    response.setStatus(code);
     String sentence = sentence(code, message);
     request.setAttribute(HttpEndpoints.ERROR_ATTRIBUTE, sentence);
     byte[] body = HttpEndpoints.errorJson(code, sentence);

@@ -18,7 +18,8 @@ import java.util.Locale;
  *
  * <p>JSON: {@code {"instances": [[…], …]}} (rows may also be {@code {"features": […]}}), {@code
  * {"features": […]}} for one row, or a bare array of rows (or a bare array of numbers for one row).
- * JSON Lines: one row per line, each {@code […]} or {@code {"features": […]}}.
+ * JSON Lines: one row per line, each {@code […]} or {@code {"features": […]}}, decoded a chunk of
+ * lines at a time ({@link #jsonLines()}); a JSON document is one value and is decoded whole.
  *
  * <p>A row given as an object may carry its own costs as numeric fields named like the model's cost
  * columns or {@code cost_tn}, {@code cost_fp}, {@code cost_fn}, {@code cost_tp}, in any order
@@ -53,75 +54,30 @@ final class JsonRequestDecoder {
     this.costs = costs;
   }
 
-  /** A growing row-major buffer, and the costs rows carry (allocated by the first row with any). */
-  private final class Sink {
-    double[] values = new double[features * 16];
-    int rows;
-    double[] costs;
-
-    /** The costs of the instance being read, NaN where it gives none; reused from row to row. */
-    final double[] pending = new double[ModelCosts.PER_ROW];
-
-    int startRow() {
-      long needed = (long) (rows + 1) * features;
-      if (needed > values.length) {
-        // Doubling, but never past the largest array the JVM allocates (an int overflow there
-        // was a NegativeArraySizeException); a body is shorter than 2 GiB and a value takes at
-        // least two bytes, so the cap is not reached by any body that fits in an int.
-        long grown = Math.min(Math.max(needed, 2L * values.length), Integer.MAX_VALUE - 8L);
-        if (grown < needed) {
-          throw ServingException.payloadTooLarge(
-              "The request has more values than one request can hold; split it.");
-        }
-        values = Arrays.copyOf(values, (int) grown);
-      }
-      return rows++ * features;
-    }
-
-    /** Gives row {@code row} the costs {@code given} (four, NaN where none), if there are any. */
-    void setCosts(int row, double[] given) {
-      if (!ModelCosts.carries(given, 0)) {
-        return;
-      }
-      int needed = (row + 1) * ModelCosts.PER_ROW;
-      if (costs == null || needed > costs.length) {
-        int previous = costs == null ? 0 : costs.length;
-        costs =
-            Arrays.copyOf(costs == null ? new double[0] : costs, Math.max(needed, 2 * previous));
-        Arrays.fill(costs, previous, costs.length, Double.NaN);
-      }
-      System.arraycopy(given, 0, costs, row * ModelCosts.PER_ROW, ModelCosts.PER_ROW);
-    }
-
-    Rows rows() {
-      if (rows == 0) {
-        throw ServingException.badRequest(
-            "The request has no rows; send e.g. {\"instances\": [[" + features + " numbers]]}.");
-      }
-      if (costs != null && costs.length < rows * ModelCosts.PER_ROW) {
-        // Rows after the last one with costs have none.
-        int previous = costs.length;
-        costs = Arrays.copyOf(costs, rows * ModelCosts.PER_ROW);
-        Arrays.fill(costs, previous, costs.length, Double.NaN);
-      }
-      return new Rows(values, rows, costs);
-    }
+  private static ServingException noRows(int features) {
+    return ServingException.badRequest(
+        "The request has no rows; send e.g. {\"instances\": [[" + features + " numbers]]}.");
   }
 
+  /** Decodes one JSON document, held whole (it is one value, so it cannot be cut into lines). */
   Rows decodeJson(byte[] body, int length) {
-    Sink sink = new Sink();
+    RowBuffer sink = new RowBuffer(features, 16, Integer.MAX_VALUE);
+    double[] pending = new double[ModelCosts.PER_ROW];
     JsonParser parser = null;
     try {
       parser = JSON.createParser(body, 0, length);
       JsonToken first = parser.nextToken();
       if (first == JsonToken.START_OBJECT) {
-        readObject(parser, sink, "the body");
+        readObject(parser, sink, pending);
       } else if (first == JsonToken.START_ARRAY) {
         JsonToken next = parser.nextToken();
-        if (next == JsonToken.VALUE_NUMBER_INT || next == JsonToken.VALUE_NUMBER_FLOAT) {
+        if (next == JsonToken.VALUE_NUMBER_INT
+            || next == JsonToken.VALUE_NUMBER_FLOAT
+            || next == JsonToken.VALUE_NULL) {
+          // A bare array of values is one row; a null in it is refused there, by its position.
           readNumbers(parser, sink, "the row", true);
         } else {
-          readRowsFrom(parser, next, sink);
+          readRowsFrom(parser, next, sink, pending);
         }
       } else {
         throw ServingException.badRequest(
@@ -135,46 +91,70 @@ final class JsonRequestDecoder {
     } finally {
       close(parser);
     }
-    return sink.rows();
-  }
-
-  Rows decodeJsonLines(byte[] body, int length) {
-    Sink sink = new Sink();
-    int line = 0;
-    int pos = 0;
-    while (pos < length) {
-      int end = pos;
-      while (end < length && body[end] != '\n') {
-        end++;
-      }
-      line++;
-      if (!blank(body, pos, end)) {
-        String where = "line " + line;
-        JsonParser parser = null;
-        try {
-          parser = JSON.createParser(body, pos, end - pos);
-          JsonToken token = parser.nextToken();
-          if (token == JsonToken.START_ARRAY) {
-            readNumbers(parser, sink, where, false);
-          } else if (token == JsonToken.START_OBJECT) {
-            readFeaturesObject(parser, sink, where);
-          } else {
-            throw ServingException.badRequest(
-                "JSON Lines " + where + " must be an array of numbers or {\"features\": […]}.");
-          }
-        } catch (IOException e) {
-          throw malformed(
-              "JSON Lines line " + line + " is not valid JSON", line, e, parser, body, pos, end);
-        } finally {
-          close(parser);
-        }
-      }
-      pos = end + 1;
+    if (sink.count() == 0) {
+      throw noRows(features);
     }
     return sink.rows();
   }
 
-  private void readObject(JsonParser parser, Sink sink, String where) throws IOException {
+  /** A new decoding of one JSON Lines body, a chunk of lines at a time. */
+  LineDecoding jsonLines() {
+    return new LinesReading();
+  }
+
+  /** One JSON Lines body's place: its line number. */
+  private final class LinesReading implements LineDecoding {
+    private long line;
+    private long rows;
+
+    /** The costs of the row being read, NaN where it gives none; reused from row to row. */
+    private final double[] pending = new double[ModelCosts.PER_ROW];
+
+    @Override
+    public int decode(byte[] body, int from, int length, RowBuffer sink) {
+      int pos = from;
+      while (pos < length && !sink.full()) {
+        int end = pos;
+        while (end < length && body[end] != '\n') {
+          end++;
+        }
+        line++;
+        if (!blank(body, pos, end)) {
+          String where = "line " + line;
+          JsonParser parser = null;
+          try {
+            parser = JSON.createParser(body, pos, end - pos);
+            JsonToken token = parser.nextToken();
+            if (token == JsonToken.START_ARRAY) {
+              readNumbers(parser, sink, where, false);
+            } else if (token == JsonToken.START_OBJECT) {
+              readFeaturesObject(parser, sink, where, pending);
+            } else {
+              throw ServingException.badRequest(
+                  "JSON Lines " + where + " must be an array of numbers or {\"features\": […]}.");
+            }
+          } catch (IOException e) {
+            throw malformed(
+                "JSON Lines line " + line + " is not valid JSON", line, e, parser, body, pos, end);
+          } finally {
+            close(parser);
+          }
+          rows++;
+        }
+        pos = end + 1;
+      }
+      return Math.min(pos, length);
+    }
+
+    @Override
+    public void finish() {
+      if (rows == 0) {
+        throw noRows(features);
+      }
+    }
+  }
+
+  private void readObject(JsonParser parser, RowBuffer sink, double[] pending) throws IOException {
     boolean instances = false;
     int row = -1;
     // Not the sink's pending costs: those are reused by each instance read meanwhile.
@@ -184,11 +164,11 @@ final class JsonRequestDecoder {
       String name = parser.currentName();
       JsonToken value = parser.nextToken();
       if (name.equals("instances") && value == JsonToken.START_ARRAY) {
-        readRowsFrom(parser, parser.nextToken(), sink);
+        readRowsFrom(parser, parser.nextToken(), sink, pending);
         instances = true;
       } else if (name.equals("features") && value == JsonToken.START_ARRAY) {
         readNumbers(parser, sink, "the row", false);
-        row = sink.rows - 1;
+        row = sink.count() - 1;
       } else if (!readCost(parser, name, value, given, "the row")) {
         parser.skipChildren();
       }
@@ -210,7 +190,8 @@ final class JsonRequestDecoder {
   }
 
   /** Rows of an array whose first element token is {@code token}, until the array ends. */
-  private void readRowsFrom(JsonParser parser, JsonToken token, Sink sink) throws IOException {
+  private void readRowsFrom(JsonParser parser, JsonToken token, RowBuffer sink, double[] pending)
+      throws IOException {
     int instance = 0;
     for (JsonToken t = token; t != JsonToken.END_ARRAY; t = parser.nextToken()) {
       instance++;
@@ -218,7 +199,7 @@ final class JsonRequestDecoder {
       if (t == JsonToken.START_ARRAY) {
         readNumbers(parser, sink, where, false);
       } else if (t == JsonToken.START_OBJECT) {
-        readFeaturesObject(parser, sink, where);
+        readFeaturesObject(parser, sink, where, pending);
       } else {
         throw ServingException.badRequest(
             "JSON " + where + " must be an array of numbers or {\"features\": […]}.");
@@ -226,25 +207,26 @@ final class JsonRequestDecoder {
     }
   }
 
-  private void readFeaturesObject(JsonParser parser, Sink sink, String where) throws IOException {
+  private void readFeaturesObject(JsonParser parser, RowBuffer sink, String where, double[] pending)
+      throws IOException {
     int row = -1;
-    Arrays.fill(sink.pending, Double.NaN);
+    Arrays.fill(pending, Double.NaN);
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String name = parser.currentName();
       JsonToken value = parser.nextToken();
       if (value == JsonToken.START_ARRAY && name.equals("features")) {
         readNumbers(parser, sink, where, false);
-        row = sink.rows - 1;
-      } else if (!readCost(parser, name, value, sink.pending, where)) {
+        row = sink.count() - 1;
+      } else if (!readCost(parser, name, value, pending, where)) {
         parser.skipChildren();
       }
     }
     if (row < 0) {
       throw ServingException.badRequest("JSON " + where + " has no \"features\" array.");
     }
-    if (ModelCosts.carries(sink.pending, 0)) {
-      checkCosts(sink.pending, where);
-      sink.setCosts(row, sink.pending);
+    if (ModelCosts.carries(pending, 0)) {
+      checkCosts(pending, where);
+      sink.setCosts(row, pending);
     }
   }
 
@@ -297,9 +279,10 @@ final class JsonRequestDecoder {
    * Reads one row of numbers; the parser is inside the array (on its first element when {@code
    * atFirst}, else just after its start).
    */
-  private void readNumbers(JsonParser parser, Sink sink, String where, boolean atFirst)
+  private void readNumbers(JsonParser parser, RowBuffer sink, String where, boolean atFirst)
       throws IOException {
     int offset = sink.startRow();
+    double[] values = sink.values();
     int count = 0;
     JsonToken token = atFirst ? parser.currentToken() : parser.nextToken();
     for (; token != JsonToken.END_ARRAY; token = parser.nextToken()) {
@@ -320,7 +303,7 @@ final class JsonRequestDecoder {
                 + " is not finite (beyond the range of a double); send finite numbers.");
       }
       if (count <= features) {
-        sink.values[offset + count - 1] = value;
+        values[offset + count - 1] = value;
       }
     }
     if (count != features) {
@@ -360,7 +343,7 @@ final class JsonRequestDecoder {
    * @param line the JSON Lines line (its column is reported), or 0 for a whole JSON body
    */
   private static ServingException malformed(
-      String what, int line, IOException e, JsonParser parser, byte[] body, int from, int to) {
+      String what, long line, IOException e, JsonParser parser, byte[] body, int from, int to) {
     JsonLocation location =
         e instanceof JsonProcessingException p && p.getLocation() != null
             ? p.getLocation()

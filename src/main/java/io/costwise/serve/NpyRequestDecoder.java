@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
  * (or {@code |i1}), in C order, of shape {@code (rows, features)} or {@code (features,)} for one
  * row; every value finite. Anything else is a 400 with a sentence saying what to send. An array
  * carries no costs: the model's fixed (or mean) costs apply.
+ *
+ * <p>The body is read whole (bounded by the payload limit) before it is decoded.
  */
 final class NpyRequestDecoder {
   private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};

@@ -23,9 +23,9 @@ import org.slf4j.LoggerFactory;
  * scores the all-zero row, the training mean and one standard deviation above it, and refuses a
  * model that gives anything but a probability.
  *
- * <p>A {@code model.tar.gz} is unpacked into a new {@code costwise-model*} folder under {@code
- * java.io.tmpdir}, which is deleted when loading fails and when SIGTERM stops the server (only a
- * SIGKILL leaves it behind).
+ * <p>A {@code model.tar.gz} is unpacked (and one from S3 first downloaded) into a new {@code
+ * costwise-model*} folder under {@code java.io.tmpdir}, which is deleted when loading fails and
+ * when SIGTERM stops the server (only a SIGKILL leaves it behind).
  *
  * <p>SIGTERM: /ping and new requests get 503, requests in flight finish, and the process exits 0
  * within {@link #GRACE}, well inside the 30 s SageMaker allows before SIGKILL.
@@ -36,11 +36,15 @@ public final class ServeJob {
 
   private final SageMakerEnvironment environment;
   private final Optional<Path> model;
+  private final ModelDownload download;
   private final Integer port;
   private final String host;
   private final Path scratchParent;
 
-  /** The folder a model.tar.gz was unpacked into, deleted when serving stops or fails. */
+  /**
+   * The folder a model.tar.gz was downloaded to and unpacked into, deleted when serving stops or
+   * fails.
+   */
   private volatile Path scratch;
 
   /**
@@ -60,23 +64,40 @@ public final class ServeJob {
    */
   public ServeJob(
       SageMakerEnvironment environment, Optional<Path> model, Integer port, String host) {
-    this(environment, model, port, host, Path.of(System.getProperty("java.io.tmpdir")));
+    this(environment, model, null, port, host, defaultScratchParent());
+  }
+
+  /**
+   * Serves the archive {@code download} fetches (e.g. from S3), downloaded into the scratch folder
+   * so that it is deleted with the unpacked model.
+   */
+  public ServeJob(
+      SageMakerEnvironment environment, ModelDownload download, Integer port, String host) {
+    this(environment, Optional.empty(), download, port, host, defaultScratchParent());
   }
 
   /** As above, unpacking a model.tar.gz into a new {@code costwise-model*} folder under here. */
   ServeJob(
       SageMakerEnvironment environment, Optional<Path> model, Integer port, Path scratchParent) {
-    this(environment, model, port, null, scratchParent);
+    this(environment, model, null, port, null, scratchParent);
+  }
+
+  /** As above, downloading (and unpacking) into a new {@code costwise-model*} folder under here. */
+  ServeJob(
+      SageMakerEnvironment environment, ModelDownload download, Integer port, Path scratchParent) {
+    this(environment, Optional.empty(), download, port, null, scratchParent);
   }
 
   private ServeJob(
       SageMakerEnvironment environment,
       Optional<Path> model,
+      ModelDownload download,
       Integer port,
       String host,
       Path scratchParent) {
     this.environment = environment;
     this.model = model;
+    this.download = download;
     this.port = port;
     this.host = host;
     this.scratchParent = scratchParent;
@@ -128,20 +149,29 @@ public final class ServeJob {
   private record Loaded(InferenceService service, ModelDescription description) {}
 
   private Loaded load(InferenceServer server) throws IOException {
-    Path location = ModelLocator.locate(model.orElse(environment.modelDir()));
+    Path location;
+    String source;
+    if (download != null) {
+      // Into the scratch folder, which every way out of serve deletes (the download was once
+      // left behind in a folder of its own).
+      location = download.fetch().into(Files.createDirectory(scratch().resolve("download")));
+      source = download.source();
+    } else {
+      location = ModelLocator.locate(model.orElse(environment.modelDir()));
+      source = location.toString();
+    }
     Path folder = location;
     if (!Files.isDirectory(location)) {
-      scratch = Files.createTempDirectory(scratchParent, "costwise-model");
-      folder = SavedModel.unpack(location, scratch);
+      folder = SavedModel.unpack(location, scratch().resolve("model"));
     }
     ModelDescription description =
         folder.equals(location)
             ? SavedModel.describe(folder)
-            : SavedModel.describe(folder, SavedModel.shownAs(location));
+            : SavedModel.describe(folder, SavedModel.shownAs(source));
     Predictor predictor = Predictor.of(description);
     LOG.info(
         "Loaded the model from {}: {} features, threshold {} ({}); rows may carry costs as {}",
-        location,
+        source,
         description.featureCount(),
         description.decisionThreshold(),
         description.thresholdRule(),
@@ -168,7 +198,19 @@ public final class ServeJob {
         Map.entry("the row one standard deviation above the mean", above));
   }
 
-  /** Deletes the folder a model.tar.gz was unpacked into, if any. */
+  /** The scratch folder, made on first use. */
+  private Path scratch() throws IOException {
+    if (scratch == null) {
+      scratch = Files.createTempDirectory(scratchParent, "costwise-model");
+    }
+    return scratch;
+  }
+
+  private static Path defaultScratchParent() {
+    return Path.of(System.getProperty("java.io.tmpdir"));
+  }
+
+  /** Deletes the folder a model.tar.gz was downloaded to or unpacked into, if any. */
   private void deleteScratch() {
     Path folder = scratch;
     if (folder != null) {

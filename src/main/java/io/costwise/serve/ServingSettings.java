@@ -151,17 +151,7 @@ public record ServingSettings(
     int concurrent =
         wholeNumber(
             environment, SageMakerEnvironment.MAX_CONCURRENT_TRANSFORMS_VARIABLE, cpus, 1, 1024);
-    List<OutputField> fields;
-    try {
-      fields =
-          OutputField.parseList(
-              environment
-                  .variable(SageMakerEnvironment.OUTPUT_FIELDS_VARIABLE)
-                  .orElse("probability,label"));
-    } catch (ServingException e) {
-      throw new InvalidInputException(
-          SageMakerEnvironment.OUTPUT_FIELDS_VARIABLE + ": " + e.getMessage(), e);
-    }
+    List<OutputField> fields = OutputField.defaults(environment);
     int threads =
         wholeNumber(
             environment,
@@ -211,6 +201,15 @@ public record ServingSettings(
         + " bytes, more than the limit of "
         + maxPayloadBytes
         + " ("
+        + SageMakerEnvironment.MAX_PAYLOAD_VARIABLE
+        + "); split it into smaller requests.";
+  }
+
+  /** The 413 of a body that goes past the limit while it is read (its length is not known). */
+  String payloadExceededMessage() {
+    return "The request body is longer than the limit of "
+        + maxPayloadBytes
+        + " bytes ("
         + SageMakerEnvironment.MAX_PAYLOAD_VARIABLE
         + "); split it into smaller requests.";
   }

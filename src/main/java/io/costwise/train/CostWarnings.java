@@ -5,6 +5,7 @@ import io.costwise.config.LossFunctionType;
 import io.costwise.config.TrainingConfig;
 import io.costwise.evaluation.OutcomeValues;
 import io.costwise.evaluation.ThresholdRule;
+import io.costwise.report.Formats;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -67,9 +68,8 @@ final class CostWarnings {
     return warnings;
   }
 
+  /** As every report prints a ratio: 4 significant digits, "5", "168.3". */
   private static String ratio(double value) {
-    return value >= 100
-        ? String.format(Locale.ROOT, "%,.0f", value)
-        : String.format(Locale.ROOT, "%.3g", value);
+    return Formats.ratio(value);
   }
 }

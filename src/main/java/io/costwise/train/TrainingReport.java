@@ -7,12 +7,15 @@ import io.costwise.config.TrainingConfig;
 import io.costwise.evaluation.ChosenThreshold;
 import io.costwise.evaluation.Evaluation;
 import io.costwise.report.EvaluationJson;
+import io.costwise.report.Formats;
 import io.costwise.report.ModelReport;
 import io.costwise.report.ReportContext;
 import io.costwise.report.ScoredSplit;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,7 +57,8 @@ final class TrainingReport {
                     scored.channel(name).scores(),
                     scored.channel(name).labels(),
                     evaluation,
-                    scored.channel(name).uncalibrated())));
+                    scored.channel(name).uncalibrated(),
+                    scored.channel(name).costs())));
     Map<String, String> facts = facts(training, threshold, config);
     facts.put(
         "calibration",
@@ -64,8 +68,13 @@ final class TrainingReport {
     if (config.costs().perRow()) {
       facts.put("cost columns", config.costs().columns().columns().toString());
     }
+    // The job's name when SageMaker set one, else the folder the report goes into.
     ReportContext context =
-        new ReportContext("costwise " + jobName.orElse("training job"), facts, warnings);
+        new ReportContext(
+            ReportContext.titled("train", jobName.orElse(dir.toString())),
+            facts,
+            warnings,
+            LocalDate.now(ZoneOffset.UTC).toString());
     try {
       List<Path> files = ModelReport.write(dir, context, splits);
       LOG.info("Evaluation report: {}", files.get(0).getParent());
@@ -94,23 +103,26 @@ final class TrainingReport {
       facts.put(
           "training costs",
           "fn_cost "
-              + training.costs().falseNegativeCost()
+              + Formats.ratio(training.costs().falseNegativeCost())
               + ", fp_cost "
-              + training.costs().falsePositiveCost());
+              + Formats.ratio(training.costs().falsePositiveCost()));
     }
     facts.put(
         "decision threshold",
-        threshold.value() + " (" + threshold.rule() + "): " + threshold.reason());
+        Formats.threshold(threshold.value())
+            + " ("
+            + threshold.rule()
+            + "): "
+            + threshold.reason());
     facts.put(
         "outcome values",
-        String.format(
-            "TN %s, FP %s, FN %s, TP %s %s",
+        Formats.outcomeValues(
             config.values().trueNegative(),
             config.values().falsePositive(),
             config.values().falseNegative(),
             config.values().truePositive(),
             config.values().unit()));
-    facts.put("close-call width", Double.toString(config.closeCallWidth()));
+    facts.put("close-call width", "±" + Formats.threshold(config.closeCallWidth()));
     facts.put(
         "training",
         training.epochs()
@@ -119,8 +131,8 @@ final class TrainingReport {
             + ", "
             + training.optimizer().value()
             + " at learning rate "
-            + training.learningRate()
-            + (training.l2() > 0 ? ", l2 " + training.l2() : "")
+            + Formats.threshold(training.learningRate())
+            + (training.l2() > 0 ? ", l2 " + Formats.threshold(training.l2()) : "")
             + ", seed "
             + training.seed()
             + ", standardize "

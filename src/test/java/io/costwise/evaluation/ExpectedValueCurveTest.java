@@ -33,6 +33,15 @@ class ExpectedValueCurveTest {
   }
 
   @Test
+  void peakIsTheFirstPointOfHighestValue() {
+    OutcomeValues values = new OutcomeValues(0, -1, -1, 0, "USD");
+    ExpectedValueCurve curve =
+        ExpectedValueCurve.of(new double[] {0.2, 0.6, 0.6, 0.9}, new int[] {0, 1, 0, 1}, values);
+    // 0.6 and 0.9 are both worth −0.25: the lower threshold is the one returned.
+    assertEquals(new ExpectedValuePoint(0.6, -0.25, 1, 1, 0, 2), curve.peak());
+  }
+
+  @Test
   void candidateThresholds() {
     assertArrayEquals(
         new double[] {0.0, 0.3, 0.7, Math.nextUp(0.7), 1.0},

@@ -84,8 +84,12 @@ class DemoTest {
       assertTrue(table.contains(model.name()));
       assertTrue(
           table.contains(
-              String.format(
-                  java.util.Locale.ROOT, "%,.2f", model.atHalf().expectedValuePerCase())));
+              io.costwise.report.Formats.money(model.atHalf().expectedValuePerCase(2), "USD")),
+          table);
+      assertTrue(
+          table.contains(
+              io.costwise.report.Formats.money(model.atTuned().expectedValuePerCase(2), "USD")),
+          table);
     }
   }
 }

@@ -39,6 +39,20 @@ class SweepTest {
   }
 
   @Test
+  void aBestWithinOneSdOfTheNextIsATieAndIsNotMarked() {
+    List<SweepRow> rows =
+        Sweep.markBest(
+            List.of(
+                // 0.5: −1 beats −3 by 2, but an sd of 2.5 makes it a tie.
+                new SweepRow(1, Sweep.HALF, 0.5, -3, 2.5, 0, 0, 1, false),
+                new SweepRow(1, Sweep.COST_OPTIMAL, 0.01, -2, 0.5, 0, 0, 1, false),
+                new SweepRow(5, Sweep.HALF, 0.5, -1, 1, 0, 0, 1, false),
+                // cost-optimal: −2 beats −4 by 2, more than the larger sd, 1.5.
+                new SweepRow(5, Sweep.COST_OPTIMAL, 0.01, -4, 1.5, 0, 0, 1, false)));
+    assertEquals(List.of(false, true, false, false), rows.stream().map(SweepRow::best).toList());
+  }
+
+  @Test
   void crossValidatesEachRatioOnStratifiedFolds() {
     List<String> progress = new ArrayList<>();
     SweepSettings settings =

@@ -37,7 +37,9 @@ class ExperimentsIT {
     assertTrue(summary.path("models").get(2).path("confusion_matrix").has("fn"));
     String html = Files.readString(out.resolve("report.html"));
     assertTrue(html.contains("data:image/png;base64,"));
+    assertTrue(html.contains("Each model at its best decision rule: best is "), "the headline");
     assertTrue(Files.exists(out.resolve("scores-medical.png")));
+    assertTrue(Files.exists(out.resolve("cost-ratio.png")));
   }
 
   @Test
@@ -45,10 +47,14 @@ class ExperimentsIT {
     Path out = dir.resolve("sweep");
     String output =
         run("sweep", "--ratios", "1,200", "--folds", "2", "--epochs", "3", "--out", out.toString());
-    assertTrue(output.contains("* best"), output);
+    assertTrue(output.contains("cost-optimal"), output);
     JsonNode sweep = new ObjectMapper().readTree(out.resolve("sweep.json").toFile());
     assertEquals(4, sweep.path("rows").size());
     assertTrue(Files.size(out.resolve("sweep.png")) > 1000);
+    String html = Files.readString(out.resolve("report.html"));
+    assertTrue(html.contains("<h1>costwise sweep: "), "titled like every report");
+    assertTrue(html.contains("At the cost-optimal threshold, "), "a headline per kind");
+    assertTrue(html.contains("data:image/png;base64,"), "the chart, inlined");
   }
 
   @Test

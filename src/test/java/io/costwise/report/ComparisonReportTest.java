@@ -38,6 +38,9 @@ class ComparisonReportTest {
             "report.html",
             "roc.png",
             "expected-value.png",
+            "expected-value-log-odds.png",
+            "precision-recall.png",
+            "cost-ratio.png",
             "scores-builtin.png",
             "scores-5-1.png",
             "scores-medical.png"),
@@ -72,7 +75,7 @@ class ComparisonReportTest {
     assertTrue(html.contains("<td class=\"n\">0.005907</td>"), "medical's threshold");
     assertTrue(html.contains("Precision 1"));
     assertTrue(html.contains("Recall 0"));
-    assertEquals(5, html.split("data:image/png;base64,", -1).length - 1, "2 shared + 3 histograms");
+    assertEquals(8, html.split("data:image/png;base64,", -1).length - 1, "5 shared + 3 histograms");
     assertFalse(html.contains("http://"));
     assertFalse(html.contains("https://"));
   }
@@ -90,9 +93,50 @@ class ComparisonReportTest {
             new ComparedModel("a&b", "worse", worse), new ComparedModel("c", "better", better)));
     String html = Files.readString(dir.resolve("report.html"));
 
-    assertTrue(html.contains("Best expected value: c, "), html);
-    assertTrue(html.contains("per case better than a&amp;b."));
+    String margin =
+        Formats.money(
+            better
+                .evaluation()
+                .expectedValuePerCase(2)
+                .subtract(worse.evaluation().expectedValuePerCase(2)),
+            "USD");
+    assertTrue(html.contains("best is c, "), html);
+    assertTrue(html.contains("; next is a&amp;b, "), "the runner-up");
+    assertTrue(html.contains(": c is " + margin + " per case better"), "the margin");
+    assertTrue(html.contains("no error bar"), "one split: says it has no uncertainty");
     assertTrue(html.contains("<h1>Two &lt;models&gt;</h1>"));
+  }
+
+  @Test
+  void headlineComparesEachModelAtItsBestRule() throws IOException {
+    // Model "a" is worse than "b" at 0.5 but better at its other rule: the headline must say so.
+    ScoredSplit a = Fixtures.logistic("test", 88, 55, 0.3, 0.5, 9);
+    ScoredSplit b = Fixtures.logistic("test", 88, 55, 1.0, 0.5, 8);
+    double costOptimal = Fixtures.REFERENCE.costOptimalThreshold();
+    var aOptimal =
+        io.costwise.evaluation.Evaluation.of(
+            a.scores(), a.labels(), costOptimal, Fixtures.REFERENCE, 0.05);
+    var bOptimal =
+        io.costwise.evaluation.Evaluation.of(
+            b.scores(), b.labels(), costOptimal, Fixtures.REFERENCE, 0.05);
+    List<ComparedModel> models =
+        List.of(
+            new ComparedModel("a", "", a, "0.5", java.util.Map.of("cost-optimal", aOptimal)),
+            new ComparedModel("b", "", b, "0.5", java.util.Map.of("cost-optimal", bOptimal)));
+    var bests = ComparisonHeadline.bests(models);
+    double aBest = Math.max(a.evaluation().expectedValuePerCase(), aOptimal.expectedValuePerCase());
+    double bBest = Math.max(b.evaluation().expectedValuePerCase(), bOptimal.expectedValuePerCase());
+    assertEquals(aBest, bests.get(0).evaluation().expectedValuePerCase());
+    assertEquals(bBest, bests.get(1).evaluation().expectedValuePerCase());
+    String winner = aBest > bBest ? "a" : "b";
+    String text = ComparisonHeadline.text(models);
+    assertTrue(text.startsWith("Each model at its best decision rule: best is " + winner), text);
+    assertEquals(winner, ComparisonHeadline.ranking(bests).first().name());
+
+    ComparisonReport.write(dir, "rules", models);
+    String html = Files.readString(dir.resolve("report.html"));
+    assertTrue(html.contains("Expected value by decision rule"));
+    assertTrue(html.contains("<th scope=\"col\">Best rule</th>"));
   }
 
   @Test

@@ -49,12 +49,33 @@ class EvaluationJsonTest {
             "close_calls",
             "roc",
             "expected_value_curve",
+            "expected_value_peak",
+            "cost_optimal_threshold",
             "curve_points_thinned",
+            "precision_recall",
+            "cost_ratio_curve",
             "reliability"),
         List.copyOf(split.keySet()));
     // Exact decimal total, written without an exponent.
     String text = EvaluationJson.writer().writeValueAsString(split);
     assertTrue(text.contains("\"total\" : -2811143.01"), text.substring(0, 600));
     assertTrue(text.contains("\"fn\" : 4"));
+  }
+
+  @Test
+  void newCurvesCarryTheirFigures() {
+    ScoredSplit reference = Fixtures.reference("test");
+    Map<String, Object> split = EvaluationJson.ofSplit(reference);
+    assertEquals(Fixtures.REFERENCE.costOptimalThreshold(), split.get("cost_optimal_threshold"));
+    Map<?, ?> peak = (Map<?, ?>) split.get("expected_value_peak");
+    var best = reference.evaluation().expectedValueCurve().peak();
+    assertEquals(best.threshold(), peak.get("threshold"));
+    assertEquals(best.expectedValuePerCase(), peak.get("per_case"));
+    Map<?, ?> ratios = (Map<?, ?>) split.get("cost_ratio_curve");
+    assertEquals(216720 / 1287.67, (Double) ratios.get("own_ratio"), 1e-12);
+    assertEquals(0.5, ratios.get("fixed_threshold"));
+    Map<?, ?> pr = (Map<?, ?>) split.get("precision_recall");
+    assertEquals(55.0 / 143, pr.get("prevalence"));
+    assertEquals(reference.precisionRecall().averagePrecision(), pr.get("average_precision"));
   }
 }

@@ -34,4 +34,17 @@ class FormatsTest {
     assertEquals("12,345", Formats.count(12345));
     assertEquals("1.3", Formats.meanCount(1.25)); // exact in binary, so half up is seen
   }
+
+  @Test
+  void ratiosAndOutcomeValuesReadAsTheTablesDo() {
+    assertEquals("5", Formats.ratio(5.0));
+    assertEquals("168.3", Formats.ratio(216720 / 1287.67));
+    assertEquals("0.1", Formats.ratio(0.1));
+    assertEquals(
+        "TN $0.00, FP -$1,287.67, FN -$252,000.00, TP -$35,280.00",
+        Formats.outcomeValues(0.0, -1287.67, -252000.0, -35280.0, "USD"));
+    assertEquals(
+        "TN 0.00 EUR, FP -1.00 EUR, FN -13.20 EUR, TP -1.00 EUR",
+        Formats.outcomeValues(0, -1, -13.2, -1, "EUR"));
+  }
 }

@@ -49,6 +49,9 @@ class ModelReportTest {
             "roc.png",
             "expected-value.png",
             "reliability.png",
+            "expected-value-log-odds.png",
+            "precision-recall.png",
+            "cost-ratio.png",
             "scores-train.png",
             "scores-validation.png"),
         written.stream().map(path -> path.getFileName().toString()).toList());
@@ -85,12 +88,13 @@ class ModelReportTest {
     assertTrue(html.contains("<th scope=\"row\">fn_cost</th><td class=\"n\">200</td>"), "facts");
     assertTrue(html.contains("is worth on average -$19,658.34"), "the plain sentence");
     assertEquals(
-        4,
+        7,
         count(html, "data:image/png;base64,"),
-        "ROC, EV, reliability and one histogram, inlined");
+        "ROC, PR, EV twice, cost ratio, reliability and one histogram, inlined");
     assertFalse(html.contains("http://"), "nothing fetched");
     assertFalse(html.contains("https://"), "nothing fetched");
-    assertFalse(html.contains("<script"), "no scripts");
+    assertEquals(2, count(html, "<script"), "only the panel's data and its inline script");
+    assertFalse(html.contains("<script src"), "no script fetched");
   }
 
   @Test
@@ -103,7 +107,7 @@ class ModelReportTest {
         List.of(Fixtures.reference("<i>test</i>")));
     String html = Files.readString(dir.resolve("report.html"));
 
-    assertFalse(html.contains("<script>"));
+    assertFalse(html.contains("<script>alert"));
     assertFalse(html.contains("<b>key"));
     assertFalse(html.contains("<i>test"));
     assertTrue(html.contains("<h1>&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;</h1>"));

@@ -54,8 +54,25 @@ class SweepChartTest {
         List.of(
             "threshold 0.5",
             "cost-optimal threshold",
-            "best: ratio 200, cost-optimal threshold, -$15,605 per case (mean FN 1.0, FP 13.0)"),
+            "best by more than 1 sd: ratio 200, cost-optimal threshold, -$15,605 per case (mean FN 1.0, FP 13.0)"),
         labels);
+  }
+
+  @Test
+  void aTieGetsNoRingAndTheChartSaysSo() {
+    List<SweepPoint> tied =
+        List.of(
+            new SweepPoint(1, "0.5", -100, 30, 1, 2, false),
+            new SweepPoint(5, "0.5", -90, 30, 1, 2, false));
+    var chart = SweepChart.create(tied, "USD");
+    assertFalse(legend(chart).stream().anyMatch(label -> label.startsWith("best")));
+    boolean said = false;
+    for (int i = 0; i < chart.getSubtitleCount(); i++) {
+      if (chart.getSubtitle(i) instanceof org.jfree.chart.title.TextTitle text) {
+        said |= text.getText().contains("a tie");
+      }
+    }
+    assertTrue(said, "the subtitle says why nothing is ringed");
   }
 
   @Test

@@ -21,7 +21,7 @@ class HostileRequestTest {
   private static ServingException refused(String type, String accept, byte[] body) {
     return assertThrows(
         ServingException.class,
-        () -> SERVICE.invoke(new InvocationRequest(type, accept, body, body.length, null)));
+        () -> SERVICE.invoke(InvocationRequest.of(type, accept, body, null)));
   }
 
   private static ServingException refused(String type, String body) {
@@ -119,11 +119,10 @@ class HostileRequestTest {
             ServingException.class,
             () ->
                 SERVICE.invoke(
-                    new InvocationRequest(
+                    InvocationRequest.of(
                         "text/csv",
                         null,
                         ServeFixtures.csvRow(0).getBytes(StandardCharsets.US_ASCII),
-                        ServeFixtures.csvRow(0).length(),
                         "fields=" + repeat("z", 48 * 1024))));
     assertEquals(400, fields.status());
     assertOurs(fields.getMessage());
@@ -133,8 +132,8 @@ class HostileRequestTest {
             ServingException.class,
             () ->
                 SERVICE.invoke(
-                    new InvocationRequest(
-                        "text/csv", null, row, row.length, "threshold=" + repeat("9", 48 * 1024))));
+                    InvocationRequest.of(
+                        "text/csv", null, row, "threshold=" + repeat("9", 48 * 1024))));
     assertEquals(400, threshold.status());
     assertOurs(threshold.getMessage());
     ServingException type = refused("image/" + repeat("b", 48 * 1024), "1");
@@ -171,7 +170,20 @@ class HostileRequestTest {
     ServingException e =
         assertThrows(
             ServingException.class,
-            () -> large.invoke(new InvocationRequest("text/csv", null, body, body.length, null)));
+            () -> large.invoke(InvocationRequest.of("text/csv", null, body, null)));
     assertEquals(400, e.status(), e.getMessage());
+  }
+
+  @Test
+  void nullInABareArrayIsRefusedByItsPosition() {
+    String row = ServeFixtures.jsonRow(0);
+    String first = "[null" + row.substring(row.indexOf(','));
+    String message = badRequest("application/json", first);
+    assertTrue(message.contains("value 1: null where a number belongs"), message);
+    String inner =
+        row.substring(0, row.indexOf(',') + 1)
+            + "null"
+            + row.substring(row.indexOf(',', row.indexOf(',') + 1));
+    assertTrue(badRequest("application/json", inner).contains("value 2: null"), inner);
   }
 }

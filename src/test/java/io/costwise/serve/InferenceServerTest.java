@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -167,6 +168,43 @@ class InferenceServerTest {
   }
 
   @Test
+  void chunkedBodiesOverThePayloadLimitAre413() throws Exception {
+    server.close();
+    ServingSettings small =
+        new ServingSettings(0, 1000, "text/csv", false, "MULTI_RECORD", 1, OutputField.DEFAULT, 2);
+    server = InferenceServer.start(small);
+    server.ready(new InferenceService(ServeFixtures.PREDICTOR, small));
+    byte[] big = (ServeFixtures.csvRow(0) + "\n").repeat(10).getBytes(StandardCharsets.US_ASCII);
+    // No length: the body is counted as it is streamed into the decoder.
+    HttpResponse<String> response =
+        send(
+            to("/invocations")
+                .header("Content-Type", "text/csv")
+                .POST(
+                    HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream(big))));
+    assertEquals(413, response.statusCode(), response.body());
+    assertTrue(response.body().contains("SAGEMAKER_MAX_PAYLOAD_IN_MB"), response.body());
+  }
+
+  @Test
+  void aBadRowEarlyInABatchBodyIs400AfterTheWholeBody() throws Exception {
+    server.close();
+    ServingSettings batch =
+        new ServingSettings(
+            0, 100L << 20, "text/csv", true, "MULTI_RECORD", 1, OutputField.DEFAULT, 2);
+    server = InferenceServer.start(batch);
+    server.ready(new InferenceService(ServeFixtures.PREDICTOR, batch));
+    // Decoding stops at line 2; the server still reads the other ~12 MB before it answers.
+    String body =
+        ServeFixtures.csvRow(0) + "\nabc\n" + (ServeFixtures.csvRow(1) + "\n").repeat(40_000);
+    HttpResponse<String> response = send(post("text/csv", body));
+    assertEquals(400, response.statusCode());
+    assertTrue(response.body().contains("Line 2, column 1"), response.body());
+    assertEquals(200, send(post("text/csv", ServeFixtures.csvRow(0))).statusCode());
+  }
+
+  @Test
   void anUnexpectedFailureIs500WithARequestIdAndNoStackTrace() throws Exception {
     server.ready(
         request -> {
@@ -202,8 +240,7 @@ class InferenceServerTest {
                   String expected =
                       new String(
                           reference
-                              .invoke(
-                                  new InvocationRequest("text/csv", null, body, body.length, null))
+                              .invoke(InvocationRequest.of("text/csv", null, body, null))
                               .body());
                   return response.statusCode() == 200 && response.body().equals(expected);
                 }));

@@ -16,7 +16,7 @@ class InferenceServiceTest {
   private static InvocationResponse invoke(
       String type, String accept, String body, String attributes) {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    return SERVICE.invoke(new InvocationRequest(type, accept, bytes, bytes.length, attributes));
+    return SERVICE.invoke(InvocationRequest.of(type, accept, bytes, attributes));
   }
 
   private static String text(InvocationResponse response) {
@@ -218,7 +218,7 @@ class InferenceServiceTest {
     ServingException e =
         assertThrows(
             ServingException.class,
-            () -> small.invoke(new InvocationRequest("text/csv", null, body, body.length, null)));
+            () -> small.invoke(InvocationRequest.of("text/csv", null, body, null)));
     assertEquals(413, e.status());
     assertTrue(e.getMessage().contains("SAGEMAKER_MAX_PAYLOAD_IN_MB"));
   }

@@ -108,6 +108,35 @@ class ModelLoadingTest {
   }
 
   @Test
+  void aDownloadThatFailsHalfWayLeavesNoScratchFolder() throws Exception {
+    Path tmp = Files.createDirectories(dir.resolve("tmp"));
+    ModelDownload failing =
+        new ModelDownload(
+            "s3://b/model.tar.gz",
+            folder -> {
+              Files.writeString(folder.resolve("model.tar.gz"), "the first bytes");
+              throw new InvalidInputException("--model-data (s3://b/model.tar.gz): it failed.");
+            });
+    SageMakerEnvironment environment =
+        SageMakerEnvironment.of(Map.of(), Optional.of(dir.resolve("opt-ml")));
+    assertEquals(1, new ServeJob(environment, failing, 0, tmp).run());
+    assertEquals(List.of(), left(tmp));
+  }
+
+  @Test
+  void aDownloadedArchiveIsUnpackedBesideItAndBothGoWhenTheModelIsRefused() throws Exception {
+    Path tmp = Files.createDirectories(dir.resolve("tmp"));
+    Path refused = archive("model.json", TarConstants.LF_FIFO, "");
+    ModelDownload download =
+        new ModelDownload(
+            "s3://b/model.tar.gz", folder -> Files.copy(refused, folder.resolve("model.tar.gz")));
+    SageMakerEnvironment environment =
+        SageMakerEnvironment.of(Map.of(), Optional.of(dir.resolve("opt-ml")));
+    assertEquals(1, new ServeJob(environment, download, 0, tmp).run());
+    assertEquals(List.of(), left(tmp));
+  }
+
+  @Test
   void aRefusedArchiveLeavesNoScratchFolder() throws Exception {
     Path tmp = Files.createDirectories(dir.resolve("tmp"));
     assertEquals(1, serve(archive("model.json", TarConstants.LF_FIFO, ""), tmp));

@@ -56,16 +56,14 @@ class NpyRequestTest {
 
   private static String invoke(String type, byte[] body) {
     return new String(
-        SERVICE.invoke(new InvocationRequest(type, "text/csv", body, body.length, null)).body(),
+        SERVICE.invoke(InvocationRequest.of(type, "text/csv", body, null)).body(),
         StandardCharsets.US_ASCII);
   }
 
   private static ServingException refused(byte[] body) {
     return assertThrows(
         ServingException.class,
-        () ->
-            SERVICE.invoke(
-                new InvocationRequest("application/x-npy", null, body, body.length, null)));
+        () -> SERVICE.invoke(InvocationRequest.of("application/x-npy", null, body, null)));
   }
 
   private static double[] rows(int... indices) {
@@ -149,8 +147,7 @@ class NpyRequestTest {
             ServingException.class,
             () ->
                 SERVICE.invoke(
-                    new InvocationRequest(
-                        "application/x-npy", "application/x-npy", body, body.length, null)));
+                    InvocationRequest.of("application/x-npy", "application/x-npy", body, null)));
     assertEquals(406, e.status());
   }
 }

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 class RowCostsTest {
   private static final String QUARTER = Double.toString(-Math.log(3));
-  private static final Predictor SIGMOID_OF_X =
+  static final Predictor SIGMOID_OF_X =
       new Predictor(
           new NetworkScorer(
               new NetworkShape(2, List.of()),
@@ -40,7 +40,7 @@ class RowCostsTest {
   private static InvocationResponse invoke(
       String type, String accept, String body, String attributes) {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    return SERVICE.invoke(new InvocationRequest(type, accept, bytes, bytes.length, attributes));
+    return SERVICE.invoke(InvocationRequest.of(type, accept, bytes, attributes));
   }
 
   private static String csv(String body, String attributes) {

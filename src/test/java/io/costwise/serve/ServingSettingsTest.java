@@ -112,7 +112,7 @@ class ServingSettingsTest {
         assertThrows(
                 InvalidInputException.class, () -> from(Map.of("COSTWISE_OUTPUT_FIELDS", "colour")))
             .getMessage()
-            .startsWith("COSTWISE_OUTPUT_FIELDS: Unknown output field 'colour'"));
+            .startsWith("The environment variable COSTWISE_OUTPUT_FIELDS names 'colour'"));
     assertThrows(InvalidInputException.class, () -> from(Map.of("SAGEMAKER_BATCH", "yes")));
   }
 }

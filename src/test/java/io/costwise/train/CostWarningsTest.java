@@ -46,8 +46,9 @@ class CostWarningsTest {
     List<String> found =
         warnings(Map.of("loss_function_type", "custom", "fn_cost", "5", "fp_cost", "1"), false);
     assertEquals(1, found.size(), found.toString());
-    assertTrue(found.get(0).contains("a miss 5.00 times a false alarm"), found.get(0));
-    assertTrue(found.get(0).contains("168 times"), found.get(0));
+    assertTrue(
+        found.get(0).contains("a miss 5 times a false alarm (fn_cost 5, fp_cost 1)"), found.get(0));
+    assertTrue(found.get(0).contains("168.3 times"), found.get(0));
   }
 
   @Test

@@ -175,9 +175,7 @@ class PerRowCostsEndToEndTest {
     String response =
         new String(
             service
-                .invoke(
-                    new InvocationRequest(
-                        ContentTypes.CSV, ContentTypes.CSV, body, body.length, null))
+                .invoke(InvocationRequest.of(ContentTypes.CSV, ContentTypes.CSV, body, null))
                 .body(),
             StandardCharsets.US_ASCII);
     CostModel costs =
@@ -220,11 +218,10 @@ class PerRowCostsEndToEndTest {
         new String(
             service
                 .invoke(
-                    new InvocationRequest(
+                    InvocationRequest.of(
                         ContentTypes.CSV,
                         ContentTypes.CSV,
                         body,
-                        body.length,
                         "threshold=bayes_risk,fields=probability,label,expected_cost"))
                 .body(),
             StandardCharsets.US_ASCII);

@@ -186,6 +186,6 @@ class TrainingJobTest {
     assertTrue(warnings.contains("the training costs differ from the decision costs"), warnings);
     assertTrue(
         Files.readString(base.resolve("output/data/report.html"))
-            .contains("<p class=\"warning\">Warning: on the validation split, flag everyone"));
+            .contains("<li>On the validation split, flag everyone"));
   }
 }
