@@ -7,7 +7,7 @@ import io.costwise.data.ChannelReader;
 import io.costwise.data.Dataset;
 import io.costwise.experiment.Sweep;
 import io.costwise.experiment.SweepOutput;
-import io.costwise.experiment.SweepRow;
+import io.costwise.experiment.SweepResult;
 import io.costwise.experiment.SweepSettings;
 import io.costwise.experiment.SweepTable;
 import java.nio.file.Path;
@@ -143,11 +143,11 @@ final class SweepCommand implements Callable<Integer> {
         data == null
             ? BundledData.wdbc()
             : new ChannelReader().read("data", data, OptionalInt.empty());
-    List<SweepRow> rows = new Sweep(settings, System.out::println).run(dataset);
+    SweepResult result = new Sweep(settings, System.out::println).run(dataset);
     System.out.println();
-    System.out.print(SweepTable.render(rows, settings.values().unit()));
+    System.out.print(SweepTable.render(result.rows(), settings.values().unit()));
     for (Path file :
-        SweepOutput.write(out, settings, rows, LocalDate.now(ZoneOffset.UTC).toString())) {
+        SweepOutput.write(out, settings, result, LocalDate.now(ZoneOffset.UTC).toString())) {
       System.out.println("wrote " + file);
     }
     return 0;

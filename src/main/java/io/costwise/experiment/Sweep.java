@@ -30,11 +30,15 @@ public final class Sweep {
     this.progress = progress;
   }
 
-  /** Rows ratio by ratio, 0.5 before cost-optimal, the best of each kind marked. */
-  public List<SweepRow> run(Dataset data) {
+  /**
+   * Rows ratio by ratio, 0.5 before cost-optimal, the best of each kind marked; with each ratio's
+   * out-of-fold scores.
+   */
+  public SweepResult run(Dataset data) {
     int[] foldOf = StratifiedSplit.foldOf(data.labels(), settings.folds(), settings.seed());
     double costOptimal = settings.values().costOptimalThreshold();
     List<SweepRow> rows = new ArrayList<>();
+    List<SweepResult.OutOfFold> outOfFold = new ArrayList<>();
     double[] ratios = settings.ratios();
     for (int r = 0; r < ratios.length; r++) {
       long start = System.nanoTime();
@@ -48,12 +52,18 @@ public final class Sweep {
               .toList();
       List<Evaluation> atHalf = new ArrayList<>();
       List<Evaluation> atOptimal = new ArrayList<>();
+      double[] pooled = new double[data.rows()];
       for (int fold = 0; fold < settings.folds(); fold++) {
-        int[] labels = data.select(StratifiedSplit.rowsOfFold(foldOf, fold, true), "fold").labels();
+        int[] inFold = StratifiedSplit.rowsOfFold(foldOf, fold, true);
+        for (int i = 0; i < inFold.length; i++) {
+          pooled[inFold[i]] = scores.get(fold)[i];
+        }
+        int[] labels = data.select(inFold, "fold").labels();
         atHalf.add(Evaluation.of(scores.get(fold), labels, 0.5, settings.values(), 0.05));
         atOptimal.add(
             Evaluation.of(scores.get(fold), labels, costOptimal, settings.values(), 0.05));
       }
+      outOfFold.add(new SweepResult.OutOfFold(ratios[r], pooled));
       SweepRow half = row(ratios[r], HALF, 0.5, atHalf);
       rows.add(half);
       rows.add(row(ratios[r], COST_OPTIMAL, costOptimal, atOptimal));
@@ -69,7 +79,7 @@ public final class Sweep {
               settings.folds(),
               (System.nanoTime() - start) / 1e9));
     }
-    return markBest(rows);
+    return new SweepResult(markBest(rows), outOfFold, data.labels());
   }
 
   private static double[] scoreFold(TrainingConfig config, Dataset data, int[] foldOf, int fold) {

@@ -2,8 +2,10 @@ package io.costwise.experiment;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.costwise.evaluation.Evaluation;
 import io.costwise.report.Formats;
 import io.costwise.report.ReportContext;
+import io.costwise.report.ScoredSplit;
 import io.costwise.report.SweepPoint;
 import io.costwise.report.SweepReport;
 import java.io.IOException;
@@ -26,8 +28,9 @@ public final class SweepOutput {
    *
    * @param date shown after the report's title, e.g. "2026-11-30", or empty
    */
-  public static List<Path> write(Path dir, SweepSettings settings, List<SweepRow> rows, String date)
+  public static List<Path> write(Path dir, SweepSettings settings, SweepResult result, String date)
       throws IOException {
+    List<SweepRow> rows = result.rows();
     Files.createDirectories(dir);
     List<Path> written = new ArrayList<>();
     Map<String, Object> root = new LinkedHashMap<>();
@@ -77,8 +80,24 @@ public final class SweepOutput {
     ReportContext context =
         new ReportContext(
             ReportContext.titled("sweep", dir.toString()), facts(settings), List.of(), date);
-    written.addAll(SweepReport.write(dir, context, points, settings.values().unit()));
+    written.addAll(
+        SweepReport.write(
+            dir, context, points, outOfFold(settings, result), settings.values().unit()));
     return written;
+  }
+
+  /** Each ratio's out-of-fold scores as one split, decided at 0.5 as the sweep's first kind. */
+  private static List<ScoredSplit> outOfFold(SweepSettings settings, SweepResult result) {
+    List<ScoredSplit> splits = new ArrayList<>();
+    for (SweepResult.OutOfFold ratio : result.outOfFold()) {
+      splits.add(
+          new ScoredSplit(
+              "ratio " + Formats.ratio(ratio.ratio()) + ", out of fold",
+              ratio.scores(),
+              result.labels(),
+              Evaluation.of(ratio.scores(), result.labels(), 0.5, settings.values(), 0.05)));
+    }
+    return splits;
   }
 
   private static Map<String, String> facts(SweepSettings settings) {

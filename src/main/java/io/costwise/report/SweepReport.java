@@ -30,10 +30,17 @@ public final class SweepReport {
    *
    * @param context the title, and the sweep's settings as facts
    * @param points one per ratio and threshold kind, in the sweep's order
+   * @param outOfFold per ratio, every case's out-of-fold score (the interactive panel's splits);
+   *     may be empty
    * @return the files written, the page first
    */
   public static List<Path> write(
-      Path dir, ReportContext context, List<SweepPoint> points, String unit) throws IOException {
+      Path dir,
+      ReportContext context,
+      List<SweepPoint> points,
+      List<ScoredSplit> outOfFold,
+      String unit)
+      throws IOException {
     RenderedChart chart = RenderedChart.of(PNG, SweepChart.create(points, unit));
     Html page = new Html(context.heading());
     page.heading(1, context.heading());
@@ -77,6 +84,13 @@ public final class SweepReport {
             + " and the sample standard deviation are over the k folds. A best within one standard"
             + " deviation of the next is a tie and is not marked.",
         "note");
+    if (!outOfFold.isEmpty()) {
+      page.paragraph(
+          "Below, each ratio's cases as scored by the fold model that did not train on them, pooled"
+              + " over the folds: pick a ratio, move the threshold, change the values.",
+          "note");
+      InteractivePanel.addTo(page, outOfFold, "Training ratio");
+    }
     Files.createDirectories(dir);
     Path html = dir.resolve(HTML);
     Files.writeString(html, page.finish(), StandardCharsets.UTF_8);

@@ -61,7 +61,8 @@ class SweepTest {
             3,
             Hyperparameters.defaults().with(Map.of("epochs", "30")).trainingConfig(),
             OutcomeValues.reference());
-    List<SweepRow> rows = new Sweep(settings, progress::add).run(BundledData.wdbc());
+    SweepResult result = new Sweep(settings, progress::add).run(BundledData.wdbc());
+    List<SweepRow> rows = result.rows();
     assertEquals(4, rows.size());
     assertEquals(2, progress.size());
     SweepRow low = rows.get(0);
@@ -74,5 +75,18 @@ class SweepTest {
     assertTrue(low.sdExpectedValue() > 0);
     assertEquals(
         1, rows.stream().filter(r -> r.best() && r.thresholdKind().equals(Sweep.HALF)).count());
+    // The pooled out-of-fold scores are the folds' scores put back in place: decided at 0.5 they
+    // miss as many cases in all as the folds did (the row's mean per fold times the folds).
+    assertEquals(2, result.outOfFold().size());
+    for (int r = 0; r < 2; r++) {
+      double[] scores = result.outOfFold().get(r).scores();
+      int misses = 0;
+      for (int i = 0; i < scores.length; i++) {
+        if (result.labels()[i] == 1 && !(scores[i] >= 0.5)) {
+          misses++;
+        }
+      }
+      assertEquals(rows.get(2 * r).meanFalseNegatives() * 3, misses, 1e-9);
+    }
   }
 }

@@ -50,6 +50,7 @@ class SweepReportTest {
                 List.of(),
                 "2026-11-30"),
             POINTS,
+            List.of(),
             "USD");
     assertEquals(List.of(dir.resolve("report.html"), dir.resolve("sweep.png")), written);
     String html = Files.readString(written.get(0));
@@ -57,5 +58,30 @@ class SweepReportTest {
     assertTrue(html.contains("<td class=\"n\">-$13,800.00</td>"));
     assertTrue(html.contains("data:image/png;base64,"));
     assertTrue(html.contains("a tie"));
+  }
+
+  @Test
+  void carriesTheInteractivePanelForTheOutOfFoldScores(@TempDir Path dir) throws Exception {
+    double[] scores = {0.1, 0.4, 0.6, 0.9};
+    int[] labels = {0, 1, 0, 1};
+    ScoredSplit ratio5 =
+        new ScoredSplit(
+            "ratio 5, out of fold",
+            scores,
+            labels,
+            io.costwise.evaluation.Evaluation.of(
+                scores, labels, 0.5, io.costwise.evaluation.OutcomeValues.reference(), 0.05));
+    String html =
+        Files.readString(
+            SweepReport.write(
+                    dir,
+                    new ReportContext("sweep", Map.of(), List.of(), "2026-11-30"),
+                    POINTS,
+                    List.of(ratio5),
+                    "USD")
+                .get(0));
+    assertTrue(html.contains("id=\"" + InteractivePanel.ID + "\""), "no panel");
+    assertTrue(html.contains("\"choice\":\"Training ratio\""), "no ratio menu");
+    assertTrue(html.contains("\"name\":\"ratio 5, out of fold\""), "no split");
   }
 }
