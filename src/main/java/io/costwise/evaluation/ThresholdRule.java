@@ -85,8 +85,8 @@ public sealed interface ThresholdRule {
           String.format(
               Locale.ROOT,
               "Elkan's cost-optimal threshold (c_FP − c_TN) / ((c_FP − c_TN) + (c_FN − c_TP)) ="
-                  + " %.6g from the %s; it assumes calibrated probabilities.",
-              threshold,
+                  + " %s from the %s; it assumes calibrated probabilities.",
+              ThresholdText.of(threshold),
               costs.perRow() ? "mean costs of the training data" : "outcome values"));
     }
 
@@ -115,11 +115,11 @@ public sealed interface ThresholdRule {
               costs.perRow()
                   ? "Bayes minimum risk: each case is flagged when its expected cost of flagging,"
                       + " with its own costs, is the lower; a case without costs of its own uses"
-                      + " %.6g, Elkan's threshold for the mean costs. It assumes calibrated"
+                      + " %s, Elkan's threshold for the mean costs. It assumes calibrated"
                       + " probabilities."
-                  : "Bayes minimum risk with one cost table is Elkan's threshold, %.6g; it"
+                  : "Bayes minimum risk with one cost table is Elkan's threshold, %s; it"
                       + " assumes calibrated probabilities.",
-              threshold));
+              ThresholdText.of(threshold)));
     }
 
     @Override

@@ -97,12 +97,12 @@ public record ThresholdTuner(
               Locale.ROOT,
               "The validation split has %d positives and %d negatives, fewer than the %d and %d"
                   + " needed to tune a threshold, so the cost-optimal threshold for calibrated"
-                  + " probabilities, %.6g, is used.",
+                  + " probabilities, %s, is used.",
               positives,
               negatives,
               minPositives,
               minNegatives,
-              costOptimal);
+              ThresholdText.of(costOptimal));
       return new TunedThreshold(
           costOptimal, TunedThreshold.Method.COST_OPTIMAL_FALLBACK, reason, ev, values.unit());
     }
@@ -151,12 +151,12 @@ public record ThresholdTuner(
             "Tuned on %d validation cases (%d positives, %d negatives): the threshold maximises"
                 + " expected value averaged over up to %d neighbouring candidate thresholds on each side"
                 + " and lies midway between the scores around it (the cost-optimal threshold for"
-                + " calibrated probabilities would be %.6g).",
+                + " calibrated probabilities would be %s).",
             positives + negatives,
             positives,
             negatives,
             h,
-            costOptimal);
+            ThresholdText.of(costOptimal));
     return new TunedThreshold(threshold, TunedThreshold.Method.TUNED, reason, ev, values.unit());
   }
 

@@ -1,7 +1,7 @@
 package io.costwise.report;
 
+import io.costwise.evaluation.ThresholdText;
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
@@ -24,22 +24,9 @@ public final class Formats {
 
   private Formats() {}
 
-  /**
-   * A threshold with 4 significant digits and no trailing zeros: 0.5 → "0.5", 0.005906625 →
-   * "0.005907". Thresholds far below 0.5 are the point of cost-sensitive decisions, so a fixed
-   * number of decimals would print them as 0.01 or 0.00.
-   */
+  /** A threshold as {@link ThresholdText} writes it, e.g. "0.005907". */
   public static String threshold(double value) {
-    if (!Double.isFinite(value)) {
-      return Double.isNaN(value) ? NOT_DEFINED : (value > 0 ? "+inf" : "-inf");
-    }
-    if (value == 0) {
-      return "0";
-    }
-    return new BigDecimal(value)
-        .round(new MathContext(4, RoundingMode.HALF_EVEN))
-        .stripTrailingZeros()
-        .toPlainString();
+    return ThresholdText.of(value);
   }
 
   /**
