@@ -103,6 +103,7 @@ public final class BankMarketingReport {
         "costwise demo: bank marketing, costs per case ("
             + outcomes.get(0).labels().length
             + " test cases)",
+        java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString(),
         models);
   }
 
