@@ -4,6 +4,7 @@ import io.costwise.evaluation.Evaluation;
 import io.costwise.evaluation.OutcomeValues;
 import io.costwise.evaluation.Ranking;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +72,12 @@ final class ComparisonHeadline {
       Best second = find(bests, ranking.entries().get(1).name());
       BigDecimal margin =
           top.expectedValuePerCase(2).subtract(second.evaluation().expectedValuePerCase(2));
+      // In money over the whole split as well: with per-row costs of a few euros a case, the
+      // margin per case rounds to 0.00 while the total difference is real.
+      BigDecimal marginTotal =
+          top.expectedValueTotal()
+              .subtract(second.evaluation().expectedValueTotal())
+              .setScale(2, RoundingMode.HALF_UP);
       text.append("; next is ")
           .append(second.model().name())
           .append(", ")
@@ -80,16 +87,18 @@ final class ComparisonHeadline {
           .append(first.model().name())
           .append(" is ")
           .append(Formats.money(margin, unit))
-          .append(" per case better");
+          .append(" per case better (")
+          .append(Formats.money(marginTotal, unit))
+          .append(" over these ")
+          .append(Formats.count(top.matrix().total()))
+          .append(" cases)");
       falseAlarms(top, ranking.margin())
           .ifPresent(
               count ->
                   text.append(", about ")
                       .append(
                           count >= 10 ? Formats.count(Math.round(count)) : Formats.meanCount(count))
-                      .append(" false alarms' worth over these ")
-                      .append(Formats.count(top.matrix().total()))
-                      .append(" cases"));
+                      .append(" false alarms' worth"));
       text.append(
           ". One test split gives no error bar: costwise sweep measures the spread over"
               + " cross-validation folds.");

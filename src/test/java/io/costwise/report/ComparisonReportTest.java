@@ -102,7 +102,17 @@ class ComparisonReportTest {
             "USD");
     assertTrue(html.contains("best is c, "), html);
     assertTrue(html.contains("; next is a&amp;b, "), "the runner-up");
-    assertTrue(html.contains(": c is " + margin + " per case better"), "the margin");
+    assertTrue(html.contains(": c is " + margin + " per case better ("), "the margin");
+    String marginTotal =
+        Formats.money(
+            better
+                .evaluation()
+                .expectedValueTotal()
+                .subtract(worse.evaluation().expectedValueTotal())
+                .setScale(2, java.math.RoundingMode.HALF_UP),
+            "USD");
+    // The whole split's difference too: per case it can round to 0.00 with costs of a few euros.
+    assertTrue(html.contains(marginTotal + " over these 143 cases)"), "the total margin");
     assertTrue(html.contains("no error bar"), "one split: says it has no uncertainty");
     assertTrue(html.contains("<h1>Two &lt;models&gt;</h1>"));
   }
