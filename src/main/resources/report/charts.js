@@ -42,7 +42,7 @@ function tickLabel(v, big) {
   if (a >= 1e4) return Number((v / 1e3).toPrecision(3)) + 'k';
   return String(Number(v.toPrecision(4)));
 }
-// spec: {id, title, xlabel, ylabel, x: axis, y: axis, lines: [{pts, color, dash, width}],
+// spec: {id, title, xlabel, ylabel, x: axis, y: axis, lines: [{pts, color, dash, width, cls}],
 //        vlines: [{x, color, label, dash, cls, bottom}], dots: [{x, y, color, label}], hover(xData) -> {x, y, text}}
 function draw(spec) {
   const sx = (x) => M.l + ((spec.x.f(x) - spec.x.a) / (spec.x.b - spec.x.a)) * (W - M.l - M.r);
@@ -68,7 +68,7 @@ function draw(spec) {
   (spec.lines || []).forEach((line) => {
     const d = line.pts.map((p, i) => (i ? 'L' : 'M') + sx(p[0]).toFixed(1) + ' ' + sy(p[1]).toFixed(1)).join('');
     parts.push('<path d="' + d + '" fill="none" stroke="' + line.color + '" stroke-width="' + (line.width || 2) + '"' +
-      (line.dash ? ' stroke-dasharray="' + line.dash + '"' : '') + '/>');
+      (line.dash ? ' stroke-dasharray="' + line.dash + '"' : '') + (line.cls ? ' class="' + line.cls + '"' : '') + '/>');
   });
   (spec.vlines || []).forEach((v, i) => {
     const x = sx(v.x).toFixed(1);

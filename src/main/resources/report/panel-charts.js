@@ -62,13 +62,28 @@ function renderCharts(sp, curve, f) {
     b.n += c; b.pos += sp.pos[k]; b.sum += sp.s[k] * c;
   }
   const rel = bins.map((b, i) => [b.n ? b.sum / b.n : (i + 0.5) / 10, b.n ? b.pos / b.n : NaN, b, i]).filter((p) => p[2].n);
+  // Before calibration (when the scores were calibrated): Java's Reliability bins of the network's
+  // own scores, as the PNG draws them, embedded by ReportData.
+  const before = sp.before || [];
+  const binText = (k, n, mean, share) => 'scores ' + k / 10 + '–' + (k + 1) / 10 + ': ' + count(n) + ' cases<br>mean score ' +
+    mean.toFixed(4) + ', share positive ' + share.toFixed(4);
   draw({
     id: 'cw-chart-rel', title: 'Reliability (calibration)', xlabel: 'mean predicted probability',
     ylabel: 'observed share positive', x: linear01(), y: linear01(),
-    lines: [{ pts: [[0, 0], [1, 1]], color: GREY, dash: '3 3', width: 1 }, { pts: rel, color: BLUE }],
-    dots: rel.map((p) => ({ x: p[0], y: p[1], color: BLUE, label: count(p[2].n) + ' cases' })),
+    lines: [{ pts: [[0, 0], [1, 1]], color: GREY, dash: '3 3', width: 1 }].concat(
+      before.length ? [{ pts: before, color: ORANGE, dash: '5 3', width: 1.5, cls: 'cw-before' }] : [],
+      [{ pts: rel, color: BLUE }]),
+    dots: before.map((p) => ({ x: p[0], y: p[1], color: ORANGE, label: 'before calibration: ' + count(p[2]) + ' cases' }))
+      .concat(rel.map((p) => ({ x: p[0], y: p[1], color: BLUE, label: count(p[2].n) + ' cases' }))),
     vlines: [{ x: t, color: '#222', label: 'threshold ' + thr(t), cls: 'cw-marker' }],
-    hover: (xd) => { const p = rel[nearest(rel, xd)]; return { x: p[0], y: p[1], text: 'scores ' + p[3] / 10 + '–' + (p[3] + 1) / 10 + ': ' + count(p[2].n) + ' cases<br>mean score ' + p[0].toFixed(4) + ', share positive ' + p[1].toFixed(4) }; },
+    legend: before.length ? '<span style="color:' + BLUE + '">━</span> calibrated scores (used above) · <span style="color:' +
+      ORANGE + '">┅</span> before calibration' : undefined,
+    hover: (xd) => {
+      const p = rel[nearest(rel, xd)];
+      let text = (before.length ? '<b>calibrated</b> ' : '') + binText(p[3], p[2].n, p[0], p[1]);
+      if (before.length) { const b = before[nearest(before, xd)]; text += '<br><b>before calibration</b> ' + binText(b[3], b[2], b[0], b[1]); }
+      return { x: p[0], y: p[1], text: text };
+    },
   });
   // Score histograms: 40 bins along the threshold axis, each class as a share of its own cases.
   const nb = 40, hn = new Float64Array(nb), hp = new Float64Array(nb);

@@ -232,6 +232,35 @@ class InteractivePanelBrowserTest {
   }
 
   /**
+   * With scores calibrated, the reliability chart shows the network's own scores too, as the PNG.
+   */
+  @Test
+  void reliabilityChartShowsTheScoresBeforeCalibration() throws IOException {
+    ScoredSplit calibrated = Fixtures.logistic("validation", 300, 100, 0, 0.5, 3);
+    double[] raw = calibrated.scores().clone();
+    for (int i = 0; i < raw.length; i++) {
+      raw[i] = raw[i] * raw[i]; // over-confident that cases are negative
+    }
+    ScoredSplit split =
+        new ScoredSplit(
+            "validation", calibrated.scores(), calibrated.labels(), calibrated.evaluation(), raw);
+    ModelReport.write(dir, new ReportContext("before", Map.of()), List.of(split));
+    browser.open(dir.resolve("report.html"));
+    assertTrue(
+        (Boolean) browser.script("return !!document.querySelector('#cw-chart-rel path.cw-before')"),
+        "no before-calibration line");
+    browser.script(
+        "const svg = document.querySelector('#cw-chart-rel svg');"
+            + " const r = svg.getBoundingClientRect();"
+            + " svg.dispatchEvent(new MouseEvent('mousemove', {clientX: r.left + r.width * 0.4,"
+            + " clientY: r.top + r.height / 2, bubbles: true}));");
+    String tip = (String) browser.script("return document.querySelector('.cw-tip').innerText");
+    assertTrue(tip.contains("before calibration"), tip);
+    browser.assertNoConsoleErrors();
+    browser.screenshot("panel-reliability-before", "cw-chart-rel");
+  }
+
+  /**
    * Page size and time to a drawn panel for 1,000 and 100,000 scored rows (distinct double scores,
    * the largest case: 8 bytes each). The figures go to the test output; docs/report.md quotes them.
    */
