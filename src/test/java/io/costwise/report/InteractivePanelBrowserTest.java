@@ -203,7 +203,8 @@ class InteractivePanelBrowserTest {
     browser.script(
         "const svg = document.querySelector('#cw-chart-ratio svg');"
             + " const r = svg.getBoundingClientRect(), w = svg.viewBox.baseVal.width;"
-            + " svg.dispatchEvent(new MouseEvent('mousemove', {clientX: r.left + arguments[0] * r.width / w,"
+            + " svg.dispatchEvent(new MouseEvent('mousemove',"
+            + " {clientX: r.left + arguments[0] * r.width / w,"
             + " clientY: r.top + r.height / 2, bubbles: true}));",
         Double.parseDouble(marker));
     String tip = (String) browser.script("return document.querySelector('.cw-tip').innerText");
