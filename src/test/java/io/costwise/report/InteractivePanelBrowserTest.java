@@ -228,6 +228,13 @@ class InteractivePanelBrowserTest {
         Formats.money(java.points().get(0).atFixed(), "USD"),
         tip.replaceAll("(?s).*at threshold 0.5: (\\S+) per case.*", "$1"),
         "Java's curve at the fixed threshold");
+    // A false alarm that costs nothing leaves no ratio: the chart says so, and comes back.
+    browser.type("cw-v-fp", "0");
+    assertTrue(
+        (Boolean) browser.script("return !!document.querySelector('#cw-chart-ratio .cw-missing')"));
+    browser.type("cw-v-fp", "-2500");
+    assertTrue(
+        (Boolean) browser.script("return !!document.querySelector('#cw-chart-ratio .cw-marker')"));
     browser.assertNoConsoleErrors();
     browser.screenshot("panel-ratio", "cw-chart-ratio");
   }
