@@ -13,23 +13,37 @@ function axis(kind, min, max) {
     const a = logit(LOGIT_EDGE), b = logit(1 - LOGIT_EDGE);
     return { f: logit, inv: sigmoid, a: a, b: b, ticks: probTicks.map((p) => [p, String(p)]) };
   }
+  if (kind === 'log') { // decades, labelled 0.1, 1, 10, 100, 1k …; 2 and 5 too when few decades show
+    const a = Math.log10(min), b = Math.log10(max), ticks = [], few = b - a < 3;
+    for (let d = Math.floor(a); d <= Math.ceil(b); d++) {
+      (few ? [1, 2, 5] : [1]).forEach((m) => {
+        const v = m * 10 ** d;
+        if (Math.log10(v) >= a - 1e-9 && Math.log10(v) <= b + 1e-9) ticks.push([v, tickLabel(Number(v.toPrecision(1)))]);
+      });
+    }
+    return { f: Math.log10, inv: (x) => 10 ** x, a: a, b: b, ticks: ticks };
+  }
   const ticks = [];
   const step = niceStep((max - min) / 5);
-  for (let v = Math.ceil(min / step) * step; v <= max + step * 1e-9; v += step) ticks.push([v, tickLabel(v)]);
+  for (let v = Math.ceil(min / step) * step; v <= max + step * 1e-9; v += step) ticks.push([v]);
+  // One style per axis: -6k, -8k, -10k rather than -6000, -8000, -10k.
+  const big = Math.max(...ticks.map((t) => Math.abs(t[0])));
+  ticks.forEach((t) => { t[1] = tickLabel(t[0], big); });
   return { f: (x) => x, inv: (x) => x, a: min, b: max, ticks: ticks };
 }
 function niceStep(raw) {
   const p = 10 ** Math.floor(Math.log10(raw || 1)), r = raw / p;
   return (r <= 1 ? 1 : r <= 2 ? 2 : r <= 2.5 ? 2.5 : r <= 5 ? 5 : 10) * p;
 }
-function tickLabel(v) {
-  const a = Math.abs(v);
+function tickLabel(v, big) {
+  if (Math.abs(v) < 1e-9 * (big || 1)) return '0';
+  const a = Math.max(Math.abs(v), big || 0);
   if (a >= 1e6) return Number((v / 1e6).toPrecision(3)) + 'M';
   if (a >= 1e4) return Number((v / 1e3).toPrecision(3)) + 'k';
   return String(Number(v.toPrecision(4)));
 }
-// spec: {id, title, xlabel, ylabel, x: axis, y: axis, lines: [{pts, color, dash, width}],
-//        vlines: [{x, color, label, dash}], dots: [{x, y, color, label}], hover(xData) -> {x, y, text}}
+// spec: {id, title, xlabel, ylabel, x: axis, y: axis, lines: [{pts, color, dash, width, cls}],
+//        vlines: [{x, color, label, dash, cls, bottom}], dots: [{x, y, color, label}], hover(xData) -> {x, y, text}}
 function draw(spec) {
   const sx = (x) => M.l + ((spec.x.f(x) - spec.x.a) / (spec.x.b - spec.x.a)) * (W - M.l - M.r);
   const sy = (y) => H - M.b - ((spec.y.f(y) - spec.y.a) / (spec.y.b - spec.y.a)) * (H - M.t - M.b);
@@ -54,7 +68,7 @@ function draw(spec) {
   (spec.lines || []).forEach((line) => {
     const d = line.pts.map((p, i) => (i ? 'L' : 'M') + sx(p[0]).toFixed(1) + ' ' + sy(p[1]).toFixed(1)).join('');
     parts.push('<path d="' + d + '" fill="none" stroke="' + line.color + '" stroke-width="' + (line.width || 2) + '"' +
-      (line.dash ? ' stroke-dasharray="' + line.dash + '"' : '') + '/>');
+      (line.dash ? ' stroke-dasharray="' + line.dash + '"' : '') + (line.cls ? ' class="' + line.cls + '"' : '') + '/>');
   });
   (spec.vlines || []).forEach((v, i) => {
     const x = sx(v.x).toFixed(1);
@@ -63,7 +77,7 @@ function draw(spec) {
     if (v.label) {
       const right = sx(v.x) > W - 120;
       // The first label at the top, the next at the bottom: the best point sits near the top.
-      const y = i === 0 ? M.t + 12 : H - M.b - 6 - 13 * (i - 1);
+      const y = v.bottom ? H - M.b - 6 : i === 0 ? M.t + 12 : H - M.b - 6 - 13 * (i - 1);
       parts.push('<text x="' + (Number(x) + (right ? -4 : 4)) + '" y="' + y + '" class="cw-mark"' +
         (right ? ' text-anchor="end"' : '') + ' fill="' + v.color + '">' + escapeHtml(v.label) + '</text>');
     }
@@ -87,6 +101,10 @@ function draw(spec) {
     marker.setAttribute('cx', sx(h.x)); marker.setAttribute('cy', sy(h.y));
     tip.innerHTML = h.text; tip.style.display = 'block';
     tip.style.left = ev.pageX + 14 + 'px'; tip.style.top = ev.pageY + 10 + 'px';
+    // Near the window's right edge the value goes left of the mouse instead of wrapping.
+    if (ev.clientX + 14 + tip.offsetWidth > document.documentElement.clientWidth) {
+      tip.style.left = Math.max(0, ev.pageX - 14 - tip.offsetWidth) + 'px';
+    }
   });
   svg.addEventListener('mouseleave', () => { tip.style.display = 'none'; marker.setAttribute('cx', -10); });
   if (spec.click) svg.addEventListener('click', (ev) => {

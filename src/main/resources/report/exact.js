@@ -77,7 +77,7 @@ function decodeSplits(data) {
       name: d.name, threshold: d.threshold, perCase: d.perCase, width: parseDec(d.width),
       s: s, neg: d.neg, pos: d.pos, cumNeg: cumNeg, cumPos: cumPos, G: G,
       n0: cumNeg[G], n1: cumPos[G], n: cumNeg[G] + cumPos[G],
-      costs: costs, costScale: d.costScale || 0,
+      costs: costs, costScale: d.costScale || 0, before: d.before || null,
     };
   });
 }

@@ -11,7 +11,7 @@ import java.util.List;
  * the confusion matrix, classification figures, expected value, close calls and the charts in the
  * browser, from {@link ReportData}. The script and style are resources ({@code report/*.js}, {@code
  * report/interactive.css}), inlined so the page stays one file that works offline. The scripts
- * share one function scope, in this order: exact figures, chart drawing, the five charts, and the
+ * share one function scope, in this order: exact figures, chart drawing, the six charts, and the
  * panel, whose last line draws it (so everything it uses is defined by then).
  */
 final class InteractivePanel {

@@ -4,6 +4,7 @@ import io.costwise.cost.CaseCosts;
 import io.costwise.cost.Outcome;
 import io.costwise.evaluation.Evaluation;
 import io.costwise.evaluation.OutcomeValues;
+import io.costwise.evaluation.Reliability;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
@@ -15,9 +16,10 @@ import java.util.List;
 /**
  * What the interactive panel needs to recompute every figure at any threshold, as compact JSON: per
  * split, the distinct scores ascending with how many negatives and positives share each, and with
- * per-row costs each group's exact cost sums. The counts at threshold t are then prefix sums up to
- * the first score ≥ t, so nothing is binned that is counted, and the page's figures equal the Java
- * evaluation's.
+ * per-row costs each group's exact cost sums (and, when the scores were calibrated, the reliability
+ * bins before calibration, which are only drawn). The counts at threshold t are then prefix sums up
+ * to the first score ≥ t, so nothing is binned that is counted, and the page's figures equal the
+ * Java evaluation's.
  *
  * <p>Why this encoding: the scores must stay exact doubles (a threshold typed as 0.5 must split
  * ties as {@code score >= 0.5} does in Java), and the shortest decimal of a double takes 17–19
@@ -64,11 +66,33 @@ final class ReportData {
     ints(out, groups.negatives);
     out.append(",\"pos\":");
     ints(out, groups.positives);
+    split.reliabilityBeforeCalibration().ifPresent(before -> before(out, before));
     CaseCosts costs = split.costs();
     if (costs != null && costs.perRow()) {
       costSums(out, split, groups, costs);
     }
     out.append('}');
+  }
+
+  /**
+   * The reliability bins of the scores before calibration, as the PNG draws them: per non-empty
+   * bin, [mean score, share positive, cases, bin index]. Only drawn, never counted, so doubles
+   * suffice.
+   */
+  private static void before(StringBuilder out, Reliability before) {
+    out.append(",\"before\":[");
+    boolean first = true;
+    for (int k = 0; k < before.bins().size(); k++) {
+      Reliability.Bin bin = before.bins().get(k);
+      if (bin.count() == 0) {
+        continue;
+      }
+      out.append(first ? "" : ",").append('[').append(bin.meanScore()).append(',');
+      out.append(bin.fractionPositive()).append(',').append(bin.count()).append(',').append(k);
+      out.append(']');
+      first = false;
+    }
+    out.append(']');
   }
 
   /**

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.costwise.evaluation.CloseCalls;
+import io.costwise.evaluation.CostRatioCurve;
 import io.costwise.evaluation.Evaluation;
 import io.costwise.evaluation.OutcomeValues;
 import java.io.IOException;
@@ -82,6 +83,11 @@ class InteractivePanelBrowserTest {
       Path out = dir.resolve("vector-" + i++);
       ModelReport.write(out, new ReportContext("vector", Map.of()), List.of(vector.split(c, 0.5)));
       browser.open(out.resolve("report.html"));
+      // With cost columns there is no one ratio to vary: the cost-ratio chart says so instead.
+      assertEquals(
+          c.fpCosts() != null || c.fnCosts() != null,
+          browser.script("return !!document.querySelector('#cw-chart-ratio .cw-missing')"),
+          "cost-ratio chart left out, with its reason, exactly when costs differ per case");
       for (InteractiveVector.Expected expected : c.expected()) {
         browser.type("cw-threshold", Double.toString(expected.threshold()));
         String where = c.values() + " at " + expected.threshold();
@@ -144,7 +150,7 @@ class InteractivePanelBrowserTest {
         List.of(Fixtures.logistic("validation", 300, 100, 0, 0.5, 3)));
     browser.open(dir.resolve("report.html"));
     // The expected-value chart last, so the screenshot shows its hover value.
-    for (String chart : List.of("hist", "rel", "pr", "roc", "ev")) {
+    for (String chart : List.of("ratio", "hist", "rel", "pr", "roc", "ev")) {
       String id = "cw-chart-" + chart;
       assertTrue(
           (Boolean)
@@ -174,6 +180,92 @@ class InteractivePanelBrowserTest {
     browser.resize(1100, 2400);
     browser.screenshot("panel", InteractivePanel.ID);
     browser.resize(1100, 900);
+  }
+
+  /**
+   * The cost-ratio chart follows the typed values: hovered at its marker (the typed ratio), its
+   * cost-optimal value is the panel's expected value per case at the cost-optimal threshold, and
+   * Java's {@link CostRatioCurve} gives the same at that ratio.
+   */
+  @Test
+  void costRatioChartAtTheTypedRatioIsThePanelsCostOptimalFigure() throws IOException {
+    ScoredSplit split = Fixtures.logistic("validation", 1700, 300, 0, 0.5, 5);
+    ModelReport.write(dir, new ReportContext("ratio", Map.of()), List.of(split));
+    browser.open(dir.resolve("report.html"));
+    browser.type("cw-v-fp", "-2500");
+    OutcomeValues typed = new OutcomeValues(0, -2500, -252000, -35280, "USD");
+    double own = CostRatioCurve.ownRatio(typed);
+    String marker =
+        (String)
+            browser.script(
+                "return document.querySelector('#cw-chart-ratio .cw-marker').getAttribute('x1')");
+    assertTrue(marker != null, "the ratio chart marks the typed ratio");
+    browser.script(
+        "const svg = document.querySelector('#cw-chart-ratio svg');"
+            + " const r = svg.getBoundingClientRect(), w = svg.viewBox.baseVal.width;"
+            + " svg.dispatchEvent(new MouseEvent('mousemove',"
+            + " {clientX: r.left + arguments[0] * r.width / w,"
+            + " clientY: r.top + r.height / 2, bubbles: true}));",
+        Double.parseDouble(marker));
+    String tip = (String) browser.script("return document.querySelector('.cw-tip').innerText");
+    assertTrue(
+        tip.startsWith("your ratio " + String.format("%.4g", own).replaceAll("\\.?0+$", "")),
+        tip + " at ratio " + own);
+    java.util.regex.Matcher value =
+        java.util.regex.Pattern.compile("at cost-optimal threshold ([0-9.e-]+): (\\S+) per case")
+            .matcher(tip);
+    assertTrue(value.find(), tip);
+    browser.find("cw-go-optimal").click();
+    assertEquals(
+        Double.toString(typed.costOptimalThreshold()),
+        browser.find("cw-threshold").getAttribute("value"));
+    assertEquals(browser.text("cw-ev-case"), value.group(2), tip);
+    CostRatioCurve java =
+        CostRatioCurve.of(split.scores(), split.labels(), typed, 0.5, new double[] {own});
+    assertEquals(
+        Formats.money(java.points().get(0).atCostOptimal(), "USD"), value.group(2), "Java's curve");
+    assertEquals(
+        Formats.money(java.points().get(0).atFixed(), "USD"),
+        tip.replaceAll("(?s).*at threshold 0.5: (\\S+) per case.*", "$1"),
+        "Java's curve at the fixed threshold");
+    // A false alarm that costs nothing leaves no ratio: the chart says so, and comes back.
+    browser.type("cw-v-fp", "0");
+    assertTrue(
+        (Boolean) browser.script("return !!document.querySelector('#cw-chart-ratio .cw-missing')"));
+    browser.type("cw-v-fp", "-2500");
+    assertTrue(
+        (Boolean) browser.script("return !!document.querySelector('#cw-chart-ratio .cw-marker')"));
+    browser.assertNoConsoleErrors();
+    browser.screenshot("panel-ratio", "cw-chart-ratio");
+  }
+
+  /**
+   * With scores calibrated, the reliability chart shows the network's own scores too, as the PNG.
+   */
+  @Test
+  void reliabilityChartShowsTheScoresBeforeCalibration() throws IOException {
+    ScoredSplit calibrated = Fixtures.logistic("validation", 300, 100, 0, 0.5, 3);
+    double[] raw = calibrated.scores().clone();
+    for (int i = 0; i < raw.length; i++) {
+      raw[i] = raw[i] * raw[i]; // over-confident that cases are negative
+    }
+    ScoredSplit split =
+        new ScoredSplit(
+            "validation", calibrated.scores(), calibrated.labels(), calibrated.evaluation(), raw);
+    ModelReport.write(dir, new ReportContext("before", Map.of()), List.of(split));
+    browser.open(dir.resolve("report.html"));
+    assertTrue(
+        (Boolean) browser.script("return !!document.querySelector('#cw-chart-rel path.cw-before')"),
+        "no before-calibration line");
+    browser.script(
+        "const svg = document.querySelector('#cw-chart-rel svg');"
+            + " const r = svg.getBoundingClientRect();"
+            + " svg.dispatchEvent(new MouseEvent('mousemove', {clientX: r.left + r.width * 0.4,"
+            + " clientY: r.top + r.height / 2, bubbles: true}));");
+    String tip = (String) browser.script("return document.querySelector('.cw-tip').innerText");
+    assertTrue(tip.contains("before calibration"), tip);
+    browser.assertNoConsoleErrors();
+    browser.screenshot("panel-reliability-before", "cw-chart-rel");
   }
 
   /**

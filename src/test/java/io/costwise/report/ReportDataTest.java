@@ -49,6 +49,24 @@ class ReportDataTest {
   }
 
   @Test
+  void reliabilityBeforeCalibrationTravelsWhenThereIsOne() throws Exception {
+    ScoredSplit plain =
+        Fixtures.split("s", new double[] {0.05, 0.15, 0.95}, new int[] {0, 1, 1}, 0.5);
+    assertTrue(parse(List.of(plain)).get("splits").get(0).get("before") == null);
+    ScoredSplit calibrated =
+        new ScoredSplit(
+            "s",
+            plain.scores(),
+            plain.labels(),
+            plain.evaluation(),
+            new double[] {0.01, 0.02, 0.5});
+    // The non-empty bins of Reliability.of(raw, labels): [mean score, share positive, cases, bin].
+    assertEquals(
+        "[[0.015,0.5,2,0],[0.5,1.0,1,5]]",
+        parse(List.of(calibrated)).get("splits").get(0).get("before").toString());
+  }
+
+  @Test
   void valuesTravelAsTheDecimalsJavaComputesWith() throws Exception {
     JsonNode root = parse(List.of(Fixtures.reference("test")));
     assertEquals("[\"0\",\"-1287.67\",\"-252000\",\"-35280\"]", root.get("values").toString());
