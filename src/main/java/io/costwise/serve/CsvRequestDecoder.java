@@ -49,71 +49,60 @@ final class CsvRequestDecoder {
     return new Reading();
   }
 
-  /** One body's place: its line number and what its first line said. */
-  private final class Reading implements LineDecoding {
-    private long line;
+  /** One body's place: what its first line said. */
+  private final class Reading extends LineDecoding {
     private boolean firstLine = true;
 
     /** Set by a header with cost columns; otherwise every row is the features in order. */
     private CsvHeader layout;
 
-    private long rows;
     private boolean started;
 
     @Override
-    public int decode(byte[] body, int from, int length, RowBuffer into) {
-      int pos = from;
-      if (!started) {
-        started = true;
-        // Excel's "CSV UTF-8" and pandas' utf-8-sig start with a byte order mark; unskipped, it
-        // made the first number "not a finite number" in a message that shows the number and
-        // hides the mark.
-        if (startsWithByteOrderMark(body, pos, length)) {
-          pos += 3;
-        }
+    int firstLineStart(byte[] body, int from, int length) {
+      if (started) {
+        return from;
       }
-      while (pos < length && !into.full()) {
-        int end = pos;
-        while (end < length && body[end] != '\n') {
-          end++;
-        }
-        line++;
-        int lineEnd = end > pos && body[end - 1] == '\r' ? end - 1 : end;
-        if (!isBlank(body, pos, lineEnd)) {
-          if (firstLine) {
-            firstLine = false;
-            CsvHeader header = looksNumeric(body, pos, lineEnd) ? null : header(body, pos, lineEnd);
-            if (header != null) {
-              if (header.hasCosts()) {
-                layout = header;
-              }
-              pos = end + 1;
-              continue;
-            }
-          }
-          int row = into.count();
-          int offset = into.startRow();
-          if (layout != null) {
-            parseRowWithCosts(body, pos, lineEnd, line, layout, into, row);
-          } else {
-            parseRow(body, pos, lineEnd, line, into.values(), offset);
-          }
-          rows++;
-        }
-        pos = end + 1;
-      }
-      return Math.min(pos, length);
+      started = true;
+      // Excel's "CSV UTF-8" and pandas' utf-8-sig start with a byte order mark; unskipped, it made
+      // the first number "not a finite number" in a message that shows the number and hides the
+      // mark.
+      return startsWithByteOrderMark(body, from, length) ? from + 3 : from;
     }
 
     @Override
-    public void finish() {
-      if (rows == 0) {
-        throw ServingException.badRequest(
-            "The request has no rows; send one row of "
-                + features
-                + " comma-separated features per"
-                + " line (no label column).");
+    boolean decodeLine(byte[] body, int pos, int end, long line, RowBuffer into) {
+      int lineEnd = end > pos && body[end - 1] == '\r' ? end - 1 : end;
+      if (isBlank(body, pos, lineEnd)) {
+        return false;
       }
+      if (firstLine) {
+        firstLine = false;
+        CsvHeader header = looksNumeric(body, pos, lineEnd) ? null : header(body, pos, lineEnd);
+        if (header != null) {
+          if (header.hasCosts()) {
+            layout = header;
+          }
+          return false;
+        }
+      }
+      int row = into.count();
+      int offset = into.startRow();
+      if (layout != null) {
+        parseRowWithCosts(body, pos, lineEnd, line, layout, into, row);
+      } else {
+        parseRow(body, pos, lineEnd, line, into.values(), offset);
+      }
+      return true;
+    }
+
+    @Override
+    ServingException noRows() {
+      return ServingException.badRequest(
+          "The request has no rows; send one row of "
+              + features
+              + " comma-separated features per"
+              + " line (no label column).");
     }
   }
 

@@ -102,55 +102,41 @@ final class JsonRequestDecoder {
     return new LinesReading();
   }
 
-  /** One JSON Lines body's place: its line number. */
-  private final class LinesReading implements LineDecoding {
-    private long line;
-    private long rows;
-
+  /** One JSON Lines body's decoding. */
+  private final class LinesReading extends LineDecoding {
     /** The costs of the row being read, NaN where it gives none; reused from row to row. */
     private final double[] pending = new double[ModelCosts.PER_ROW];
 
     @Override
-    public int decode(byte[] body, int from, int length, RowBuffer sink) {
-      int pos = from;
-      while (pos < length && !sink.full()) {
-        int end = pos;
-        while (end < length && body[end] != '\n') {
-          end++;
-        }
-        line++;
-        if (!blank(body, pos, end)) {
-          String where = "line " + line;
-          JsonParser parser = null;
-          try {
-            parser = JSON.createParser(body, pos, end - pos);
-            JsonToken token = parser.nextToken();
-            if (token == JsonToken.START_ARRAY) {
-              readNumbers(parser, sink, where, false);
-            } else if (token == JsonToken.START_OBJECT) {
-              readFeaturesObject(parser, sink, where, pending);
-            } else {
-              throw ServingException.badRequest(
-                  "JSON Lines " + where + " must be an array of numbers or {\"features\": […]}.");
-            }
-          } catch (IOException e) {
-            throw malformed(
-                "JSON Lines line " + line + " is not valid JSON", line, e, parser, body, pos, end);
-          } finally {
-            close(parser);
-          }
-          rows++;
-        }
-        pos = end + 1;
+    boolean decodeLine(byte[] body, int pos, int end, long line, RowBuffer sink) {
+      if (blank(body, pos, end)) {
+        return false;
       }
-      return Math.min(pos, length);
+      String where = "line " + line;
+      JsonParser parser = null;
+      try {
+        parser = JSON.createParser(body, pos, end - pos);
+        JsonToken token = parser.nextToken();
+        if (token == JsonToken.START_ARRAY) {
+          readNumbers(parser, sink, where, false);
+        } else if (token == JsonToken.START_OBJECT) {
+          readFeaturesObject(parser, sink, where, pending);
+        } else {
+          throw ServingException.badRequest(
+              "JSON Lines " + where + " must be an array of numbers or {\"features\": […]}.");
+        }
+      } catch (IOException e) {
+        throw malformed(
+            "JSON Lines line " + line + " is not valid JSON", line, e, parser, body, pos, end);
+      } finally {
+        close(parser);
+      }
+      return true;
     }
 
     @Override
-    public void finish() {
-      if (rows == 0) {
-        throw noRows(features);
-      }
+    ServingException noRows() {
+      return JsonRequestDecoder.noRows(features);
     }
   }
 
