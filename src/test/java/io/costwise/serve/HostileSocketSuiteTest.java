@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,21 +35,9 @@ import org.junit.jupiter.api.TestFactory;
  * case says so; and after each case a fresh {@code GET /ping} must answer 200. Cases run
  * concurrently (slow clients take seconds each), each on its own connection.
  *
- * <p>{@code -Dhostile.verbose=true} prints what each case got; {@code -Dhostile.awaiting=true} also
- * plays the cases that wait (they fail today), to see what a build does with them.
+ * <p>{@code -Dhostile.verbose=true} prints what each case got.
  */
 class HostileSocketSuiteTest {
-  /**
-   * Cases a build cannot answer yet, skipped unless {@code -Dhostile.awaiting=true}. Empty since
-   * the swap to Jetty: the 13 the JDK server closed without a status (1 MB request line or header,
-   * 10,000 headers, bad chunk sizes, a trickling head, a stalled body, CONNECT and opaque URIs,
-   * bare LF line endings, chunked twice) now get theirs.
-   */
-  static final Set<String> AWAITING_SERVER_SWAP = Set.of();
-
-  /** Cases waiting for a fix in {@code HttpEndpoints}; empty since method and path are clipped. */
-  static final Set<String> AWAITING_ENDPOINTS_FIX = Set.of();
-
   private static final Duration HEADER_TIMEOUT = Duration.ofSeconds(2);
   private static final Duration BODY_TIMEOUT = Duration.ofSeconds(1);
 
@@ -100,17 +87,12 @@ class HostileSocketSuiteTest {
             1000);
     server = InferenceServer.start(settings);
     server.ready(ServeFixtures.service());
-    // The JDK server reads its header timeout once per process: an earlier test's server may have
-    // set a longer one, which the deadlines must allow for (plus its 1 s timer). The rest is for a
-    // loaded machine: at load 23 on 2 cores, 100 pipelined pings took over 6 s. A hang is a wait
-    // with no end, so a generous deadline still tells one apart.
-    long headerSeconds = Long.getLong("sun.net.httpserver.maxReqTime", HEADER_TIMEOUT.toSeconds());
-    slack = (Math.max(headerSeconds, BODY_TIMEOUT.toSeconds()) + 15) * 1000;
+    // The longer timeout, plus room for a loaded machine: at load 23 on 2 cores, 100 pipelined
+    // pings took over 6 s. A hang is a wait with no end, so a generous deadline still tells one
+    // apart.
+    slack = (Math.max(HEADER_TIMEOUT.toSeconds(), BODY_TIMEOUT.toSeconds()) + 15) * 1000;
     pool = Executors.newFixedThreadPool(8);
     for (HostileCase c : cases()) {
-      if (skipped(c)) {
-        continue;
-      }
       RESULTS.put(c.name(), pool.submit(() -> play(c)));
     }
   }
@@ -119,15 +101,6 @@ class HostileSocketSuiteTest {
   static void stop() {
     pool.shutdownNow();
     server.close();
-  }
-
-  /**
-   * Whether a case waits (in {@link #AWAITING_SERVER_SWAP} or {@link #AWAITING_ENDPOINTS_FIX});
-   * {@code -Dhostile.awaiting=true} plays them all, to see what the current build does.
-   */
-  private static boolean skipped(HostileCase c) {
-    return !Boolean.getBoolean("hostile.awaiting")
-        && (AWAITING_SERVER_SWAP.contains(c.name()) || AWAITING_ENDPOINTS_FIX.contains(c.name()));
   }
 
   private static long deadline(HostileCase c) {
@@ -152,10 +125,7 @@ class HostileSocketSuiteTest {
     for (HostileCase c : all) {
       assertTrue(names.add(c.name()), "duplicate case name: " + c.name());
     }
-    assertTrue(names.containsAll(AWAITING_SERVER_SWAP), "AWAITING_SERVER_SWAP names no case");
-    assertTrue(names.containsAll(AWAITING_ENDPOINTS_FIX), "AWAITING_ENDPOINTS_FIX names no case");
-    int playing = all.size() - AWAITING_SERVER_SWAP.size() - AWAITING_ENDPOINTS_FIX.size();
-    assertTrue(playing >= 100, playing + " cases played");
+    assertTrue(all.size() >= 100, all.size() + " cases played");
   }
 
   @TestFactory
@@ -164,7 +134,6 @@ class HostileSocketSuiteTest {
   }
 
   private static void check(HostileCase c) throws Exception {
-    assumeFalse(skipped(c), "awaiting the server swap or a fix in HttpEndpoints; see the lists");
     Result result = RESULTS.get(c.name()).get(deadline(c) + 10_000, TimeUnit.MILLISECONDS);
     RawExchange.Observed seen = result.observed();
     String what = c.name() + " → " + seen + " after " + result.millis() + " ms";
