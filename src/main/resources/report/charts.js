@@ -87,16 +87,17 @@ function draw(spec) {
       '" stroke="#fff" stroke-width="1.5"><title>' + escapeHtml(dot.label) + '</title></circle>');
   });
   parts.push('</g><circle class="cw-hover" r="4" cx="-10" cy="-10"/></svg>');
-  let box = $(spec.id);
-  if (!box) { box = el('figure', { id: spec.id, class: 'cw-chart' }); charts.appendChild(box); }
+  const box = chartBox(spec.id);
   box.innerHTML = parts.join('');
   if (spec.legend) box.appendChild(el('figcaption', {}, spec.legend));
   const svg = box.querySelector('svg'), marker = box.querySelector('.cw-hover');
+  // The mouse's x in the svg's own units, and the data value there.
+  const pixel = (ev) => { const r = svg.getBoundingClientRect(); return ((ev.clientX - r.left) * W) / r.width; };
+  const dataX = (px) => spec.x.inv(spec.x.a + ((px - M.l) / (W - M.l - M.r)) * (spec.x.b - spec.x.a));
   svg.addEventListener('mousemove', (ev) => {
-    const r = svg.getBoundingClientRect(), px = ((ev.clientX - r.left) * W) / r.width;
+    const px = pixel(ev);
     if (px < M.l || px > W - M.r) { tip.style.display = 'none'; return; }
-    const xd = spec.x.inv(spec.x.a + ((px - M.l) / (W - M.l - M.r)) * (spec.x.b - spec.x.a));
-    const h = spec.hover(xd);
+    const h = spec.hover(dataX(px));
     if (!h) { tip.style.display = 'none'; return; }
     marker.setAttribute('cx', sx(h.x)); marker.setAttribute('cy', sy(h.y));
     tip.innerHTML = h.text; tip.style.display = 'block';
@@ -107,10 +108,13 @@ function draw(spec) {
     }
   });
   svg.addEventListener('mouseleave', () => { tip.style.display = 'none'; marker.setAttribute('cx', -10); });
-  if (spec.click) svg.addEventListener('click', (ev) => {
-    const r = svg.getBoundingClientRect(), px = ((ev.clientX - r.left) * W) / r.width;
-    spec.click(spec.x.inv(spec.x.a + ((px - M.l) / (W - M.l - M.r)) * (spec.x.b - spec.x.a)));
-  });
+  if (spec.click) svg.addEventListener('click', (ev) => spec.click(dataX(pixel(ev))));
+}
+// The chart's figure, made and added to the panel the first time.
+function chartBox(id) {
+  let box = $(id);
+  if (!box) { box = el('figure', { id: id, class: 'cw-chart' }); charts.appendChild(box); }
+  return box;
 }
 const BLUE = '#0072B2', ORANGE = '#E69F00', GREEN = '#009E73', RED = '#D55E00', GREY = '#777';
 const linear01 = () => axis('linear', 0, 1);

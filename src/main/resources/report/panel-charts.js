@@ -132,9 +132,7 @@ function renderRatioChart(sp, curve) {
       'Make both errors cost something to see this chart.';
   }
   if (why) {
-    let box = $(id);
-    if (!box) { box = el('figure', { id: id, class: 'cw-chart' }); charts.appendChild(box); }
-    box.innerHTML = '<div class="cw-missing"><b>' + title + '</b><p class="cw-note">' + why + '</p></div>';
+    chartBox(id).innerHTML = '<div class="cw-missing"><b>' + title + '</b><p class="cw-note">' + why + '</p></div>';
     return;
   }
   const num = (d) => Number(d.m) / 10 ** d.e, v = {};

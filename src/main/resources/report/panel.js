@@ -126,9 +126,7 @@ function update(valuesChanged) {
   if (!root.hasAttribute('data-ready-ms')) root.setAttribute('data-ready-ms', performance.now().toFixed(0));
 }
 function setThreshold(t) {
-  state.t = t;
-  $('cw-threshold').value = String(t);
-  $('cw-slider').value = thresholdToSlider(t);
+  setThresholdQuiet(t);
   update(false);
 }
 $('cw-slider').addEventListener('input', (ev) => {

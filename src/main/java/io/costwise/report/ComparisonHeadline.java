@@ -53,6 +53,12 @@ final class ComparisonHeadline {
     return Ranking.of(entries);
   }
 
+  /** The model the headline names best: the first of the ranking of {@link #bests}. */
+  static Best winner(List<ComparedModel> models) {
+    List<Best> bests = bests(models);
+    return find(bests, ranking(bests).first().name());
+  }
+
   static String text(List<ComparedModel> models) {
     List<Best> bests = bests(models);
     Ranking ranking = ranking(bests);

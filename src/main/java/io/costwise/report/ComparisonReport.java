@@ -91,13 +91,7 @@ public final class ComparisonReport {
         RenderedChart.of(
             "precision-recall.png",
             PrecisionRecallChart.create(title + ": precision against recall", curves));
-    ComparedModel winner =
-        ComparisonHeadline.bests(models).stream()
-            .max(
-                java.util.Comparator.comparingDouble(
-                    best -> best.evaluation().expectedValuePerCase()))
-            .orElseThrow()
-            .model();
+    ComparedModel winner = ComparisonHeadline.winner(models).model();
     Optional<RenderedChart> costRatio = Optional.empty();
     Optional<CostRatioCurve> ratios = winner.test().costRatios();
     if (ratios.isPresent()) {

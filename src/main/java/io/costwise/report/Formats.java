@@ -20,7 +20,7 @@ import java.util.Locale;
  */
 public final class Formats {
   /** Shown for a figure that has no value, such as the AUC of a split with one class only. */
-  static final String NOT_DEFINED = "not defined";
+  static final String NOT_DEFINED = ThresholdText.NOT_DEFINED;
 
   private Formats() {}
 

@@ -97,13 +97,14 @@ public final class ModelReport {
                       unit)));
     }
     Optional<Reliability> before = last.reliabilityBeforeCalibration();
+    Reliability used = last.reliability();
     RenderedChart reliability =
         RenderedChart.of(
             "reliability.png",
             ReliabilityChart.create(
                 context.title() + " — " + last.name() + ": reliability of the probabilities",
-                before.orElse(last.reliability()),
-                before.isPresent() ? Optional.of(last.reliability()) : Optional.empty()));
+                before.orElse(used),
+                before.isPresent() ? Optional.of(used) : Optional.empty()));
 
     Files.createDirectories(dir);
     List<Path> written = new ArrayList<>();
