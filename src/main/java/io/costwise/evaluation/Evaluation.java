@@ -12,6 +12,7 @@ import java.math.BigDecimal;
  * @param matrix the decisions at that threshold, {@code [[tn, fp], [fn, tp]]}
  * @param report precision, recall, F1 and support per class, as scikit-learn reports them
  * @param roc the ROC curve and its tie-aware AUC (NaN when the split has only one class)
+ * @param precisionRecall precision against recall, from the same sorted scores as the ROC curve
  * @param probabilityScores log loss and Brier score of the scores as probabilities
  * @param values the fixed outcome values (and the unit of every money figure)
  * @param perCaseCosts whether costs differ per case (cost columns); the money figures then come
@@ -30,6 +31,7 @@ public record Evaluation(
     ConfusionMatrix matrix,
     ClassificationReport report,
     RocCurve roc,
+    PrecisionRecallCurve precisionRecall,
     ProbabilityScores probabilityScores,
     OutcomeValues values,
     boolean perCaseCosts,
@@ -111,6 +113,7 @@ public record Evaluation(
         matrix,
         ClassificationReport.of(matrix),
         RocCurve.of(sorted),
+        PrecisionRecallCurve.of(sorted),
         ProbabilityScores.of(scores, labels),
         values,
         costs.perRow(),

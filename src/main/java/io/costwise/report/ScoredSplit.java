@@ -90,7 +90,7 @@ public record ScoredSplit(
 
   /** Precision against recall of the positive class, at every distinct score. */
   public PrecisionRecallCurve precisionRecall() {
-    return PrecisionRecallCurve.of(scores, labels);
+    return evaluation.precisionRecall();
   }
 
   /**
