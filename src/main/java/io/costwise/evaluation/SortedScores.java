@@ -11,7 +11,7 @@ import java.util.Arrays;
  * sorts, no boxing) and merging. Equal scores form one group, which is what makes the ROC curve and
  * AUC tie-aware. {@code -0.0} and {@code 0.0} are one value, stored as {@code 0.0}.
  */
-final class SortedScores {
+public final class SortedScores {
   /** Distinct scores, strictly ascending. */
   final double[] values;
 
@@ -86,8 +86,34 @@ final class SortedScores {
         n1);
   }
 
+  /**
+   * The grouping of these scores and labels, for code outside this package (the report's page
+   * embeds it).
+   *
+   * @throws IllegalArgumentException if the arrays are malformed (see {@link Evaluation#of})
+   */
+  public static SortedScores grouped(double[] scores, int[] labels) {
+    Inputs.check(scores, labels);
+    return of(scores, labels);
+  }
+
   /** The number of distinct scores. */
-  int size() {
+  public int size() {
     return values.length;
+  }
+
+  /** The distinct scores, strictly ascending (a copy). */
+  public double[] distinctScores() {
+    return values.clone();
+  }
+
+  /** Per distinct score, how many actual negatives have it (a copy). */
+  public int[] negativesPerScore() {
+    return negatives.clone();
+  }
+
+  /** Per distinct score, how many actual positives have it (a copy). */
+  public int[] positivesPerScore() {
+    return positives.clone();
   }
 }

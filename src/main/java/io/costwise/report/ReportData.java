@@ -5,6 +5,7 @@ import io.costwise.cost.Outcome;
 import io.costwise.evaluation.Evaluation;
 import io.costwise.evaluation.OutcomeValues;
 import io.costwise.evaluation.Reliability;
+import io.costwise.evaluation.SortedScores;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
@@ -176,29 +177,11 @@ final class ReportData {
   /** Distinct scores ascending with the negatives and positives at each. */
   record Groups(double[] values, int[] negatives, int[] positives) {
 
+    /** The evaluation's own grouping ({@link SortedScores}), so the page counts as Java does. */
     static Groups of(double[] scores, int[] labels) {
-      double[] sorted = new double[scores.length];
-      for (int i = 0; i < scores.length; i++) {
-        sorted[i] = scores[i] + 0.0; // -0.0 and 0.0 are one score, as in the evaluation
-      }
-      Arrays.sort(sorted);
-      double[] distinct = new double[sorted.length];
-      int count = 0;
-      for (double score : sorted) {
-        if (count == 0 || score != distinct[count - 1]) {
-          distinct[count++] = score;
-        }
-      }
-      Groups groups = new Groups(Arrays.copyOf(distinct, count), new int[count], new int[count]);
-      for (int i = 0; i < scores.length; i++) {
-        int g = groups.indexOf(scores[i]);
-        if (labels[i] == 1) {
-          groups.positives[g]++;
-        } else {
-          groups.negatives[g]++;
-        }
-      }
-      return groups;
+      SortedScores sorted = SortedScores.grouped(scores, labels);
+      return new Groups(
+          sorted.distinctScores(), sorted.negativesPerScore(), sorted.positivesPerScore());
     }
 
     int size() {
