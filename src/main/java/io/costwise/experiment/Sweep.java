@@ -114,21 +114,20 @@ public final class Sweep {
   static List<SweepRow> markBest(List<SweepRow> rows) {
     List<SweepRow> marked = new ArrayList<>(rows);
     for (String kind : List.of(HALF, COST_OPTIMAL)) {
-      List<SweepRow> ofKind =
-          rows.stream().filter(row -> row.thresholdKind().equals(kind)).toList();
-      Ranking ranking =
-          Ranking.of(
-              ofKind.stream()
-                  .map(
-                      row ->
-                          new Ranking.Entry(
-                              Integer.toString(ofKind.indexOf(row)),
-                              row.meanExpectedValue(),
-                              row.sdExpectedValue()))
-                  .toList());
+      // Each entry is named by its row's index in rows, which is where the mark goes.
+      List<Ranking.Entry> ofKind = new ArrayList<>();
+      for (int i = 0; i < rows.size(); i++) {
+        SweepRow row = rows.get(i);
+        if (row.thresholdKind().equals(kind)) {
+          ofKind.add(
+              new Ranking.Entry(
+                  Integer.toString(i), row.meanExpectedValue(), row.sdExpectedValue()));
+        }
+      }
+      Ranking ranking = Ranking.of(ofKind);
       if (ranking.clearWinner()) {
-        SweepRow best = ofKind.get(Integer.parseInt(ranking.first().name()));
-        marked.set(rows.indexOf(best), best.markedBest());
+        int best = Integer.parseInt(ranking.first().name());
+        marked.set(best, rows.get(best).markedBest());
       }
     }
     return marked;
