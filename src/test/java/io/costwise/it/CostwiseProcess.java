@@ -1,10 +1,12 @@
 package io.costwise.it;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /** Starts the packaged jar as SageMaker would start the container's entrypoint. */
 final class CostwiseProcess {
@@ -34,5 +36,21 @@ final class CostwiseProcess {
   static Process start(Map<String, String> environment, Path log, String... args)
       throws IOException {
     return builder(environment, log, args).start();
+  }
+
+  /**
+   * Copies the sample /opt/ml input tree (container/local_test) under {@code base}/input, with
+   * {@code hyperparameters} as its hyperparameters.json.
+   */
+  static void sampleInput(Path base, String hyperparameters) throws IOException {
+    Path sample = Path.of("container/local_test/opt_ml/input");
+    try (Stream<Path> files = Files.walk(sample)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        Path target = base.resolve("input").resolve(sample.relativize(file));
+        Files.createDirectories(target.getParent());
+        Files.copy(file, target);
+      }
+    }
+    Files.writeString(base.resolve("input/config/hyperparameters.json"), hyperparameters);
   }
 }

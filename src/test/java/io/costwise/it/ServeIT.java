@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,15 +23,7 @@ class ServeIT {
 
   private Path trainedRoot() throws Exception {
     Path base = dir.resolve("opt_ml");
-    Path sample = Path.of("container/local_test/opt_ml/input");
-    try (Stream<Path> files = Files.walk(sample)) {
-      for (Path file : files.filter(Files::isRegularFile).toList()) {
-        Path target = base.resolve("input").resolve(sample.relativize(file));
-        Files.createDirectories(target.getParent());
-        Files.copy(file, target);
-      }
-    }
-    Files.writeString(base.resolve("input/config/hyperparameters.json"), "{\"epochs\": \"3\"}");
+    CostwiseProcess.sampleInput(base, "{\"epochs\": \"3\"}");
     Process train =
         CostwiseProcess.start(
             Map.of(), dir.resolve("train.log"), "train", "--base-dir", base.toString());

@@ -25,15 +25,7 @@ class TrainIT {
 
   private Path tree(String name, boolean checkpoints) throws IOException {
     Path base = dir.resolve(name);
-    Path sample = Path.of("container/local_test/opt_ml/input");
-    try (Stream<Path> files = Files.walk(sample)) {
-      for (Path file : files.filter(Files::isRegularFile).toList()) {
-        Path target = base.resolve("input").resolve(sample.relativize(file));
-        Files.createDirectories(target.getParent());
-        Files.copy(file, target);
-      }
-    }
-    Files.writeString(base.resolve("input/config/hyperparameters.json"), HYPERPARAMETERS);
+    CostwiseProcess.sampleInput(base, HYPERPARAMETERS);
     if (checkpoints) {
       Files.createDirectories(base.resolve("checkpoints"));
     }

@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,15 +65,7 @@ class TrainSigtermIT {
   @Test
   void aStopAfterTheLastEpochCompletesTheJobWithSuccessAndExitCode0() throws Exception {
     Path base = dir.resolve("opt_ml");
-    Path sample = Path.of("container/local_test/opt_ml/input");
-    try (Stream<Path> files = Files.walk(sample)) {
-      for (Path file : files.filter(Files::isRegularFile).toList()) {
-        Path target = base.resolve("input").resolve(sample.relativize(file));
-        Files.createDirectories(target.getParent());
-        Files.copy(file, target);
-      }
-    }
-    Files.writeString(base.resolve("input/config/hyperparameters.json"), "{\"epochs\": \"2\"}");
+    CostwiseProcess.sampleInput(base, "{\"epochs\": \"2\"}");
 
     Path log = dir.resolve("train.log");
     Process train =
