@@ -123,24 +123,15 @@ final class ComparisonHtml {
     page.heading(2, "Outcome values");
     SplitTables.outcomeValues(page, values);
     page.heading(2, "Charts");
-    roc.addTo(page);
-    precisionRecall.addTo(page);
-    value.addTo(page);
-    page.paragraph(
-        "The same curves with the thresholds on a log-odds scale, which gives each factor of ten"
-            + " near 0 or 1 the same width: a costly miss puts the best threshold close to 0.",
-        "note");
-    valueLogOdds.addTo(page);
-    costRatio.ifPresent(
-        chart -> {
-          page.paragraph(
-              "If a miss cost more or less than the outcome values say: the best model's scores"
-                  + " decided at each cost ratio's cost-optimal threshold, at its fixed threshold,"
-                  + " and at the best threshold in hindsight (a ceiling, chosen on these very"
-                  + " cases).",
-              "note");
-          chart.addTo(page);
-        });
+    ThresholdCharts.addTo(
+        page,
+        roc,
+        precisionRecall,
+        value,
+        valueLogOdds,
+        costRatio,
+        "the best model's scores",
+        "its");
     for (ComparedModel model : models) {
       page.heading(3, model.name() + ": " + model.description());
       ConfusionMatrix m = model.test().evaluation().matrix();

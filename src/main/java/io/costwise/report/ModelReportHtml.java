@@ -69,24 +69,15 @@ final class ModelReportHtml {
     SplitTables.outcomeValues(page, values);
 
     page.heading(2, "Charts");
-    roc.addTo(page);
-    precisionRecall.addTo(page);
-    value.addTo(page);
-    page.paragraph(
-        "The same curves with the thresholds on a log-odds scale, which gives each factor of ten"
-            + " near 0 or 1 the same width: a costly miss puts the best threshold close to 0.",
-        "note");
-    valueLogOdds.addTo(page);
-    costRatio.ifPresent(
-        chart -> {
-          page.paragraph(
-              "If a miss cost more or less than the outcome values say: the same scores decided at"
-                  + " each cost ratio's cost-optimal threshold, at this model's fixed threshold,"
-                  + " and at the best threshold in hindsight (a ceiling, chosen on these very"
-                  + " cases).",
-              "note");
-          chart.addTo(page);
-        });
+    ThresholdCharts.addTo(
+        page,
+        roc,
+        precisionRecall,
+        value,
+        valueLogOdds,
+        costRatio,
+        "the same scores",
+        "this model's");
     page.paragraph(
         "Reliability: among cases given a probability near p, the share that were positive. A"
             + " calibrated model lies on the diagonal, which the cost-optimal and minimum-risk"
